@@ -1,0 +1,34 @@
+// Box math for cropping faces: the classifier was trained on roughly square, face-centred crops,
+// so the detector's box is squared around its centre and widened by a margin.
+import type { Box } from '../detection/types';
+
+/** A crop in tf.image.cropAndResize's normalised [y1, x1, y2, x2] form (may extend past the frame). */
+export type NormalizedBox = [number, number, number, number];
+
+/** Square box around the detector box's centre, side = max(w, h) · (1 + margin). */
+export function squareBox(box: Box, margin: number): Box {
+  const side = Math.max(box.width, box.height) * (1 + margin);
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  return { x: cx - side / 2, y: cy - side / 2, width: side, height: side };
+}
+
+/** Converts a pixel box into cropAndResize coordinates for a frame of the given size. */
+export function toNormalized(box: Box, frameWidth: number, frameHeight: number): NormalizedBox {
+  return [box.y / frameHeight, box.x / frameWidth, (box.y + box.height) / frameHeight, (box.x + box.width) / frameWidth];
+}
+
+export function iou(a: Box, b: Box): number {
+  const x1 = Math.max(a.x, b.x);
+  const y1 = Math.max(a.y, b.y);
+  const x2 = Math.min(a.x + a.width, b.x + b.width);
+  const y2 = Math.min(a.y + a.height, b.y + b.height);
+  const inter = Math.max(0, x2 - x1) * Math.max(0, y2 - y1);
+  const union = a.width * a.height + b.width * b.height - inter;
+  return union > 0 ? inter / union : 0;
+}
+
+/** Mirrors a box horizontally inside a frame of the given width (selfie view). */
+export function mirrorBox(box: Box, frameWidth: number): Box {
+  return { ...box, x: frameWidth - box.x - box.width };
+}

@@ -1,0 +1,42 @@
+// Wraps @tensorflow-models/face-detection (tfjs runtime) behind our manifest: the model URL and
+// range come from models/<id>/manifest.json, and frames are passed as tensors so the one upload
+// per frame is shared with the classifier.
+import type * as tf from '@tensorflow/tfjs-core';
+import * as faceDetection from '@tensorflow-models/face-detection';
+import type { ModelManifest } from '../models/manifest';
+import type { DetectedFace } from './types';
+
+export interface FaceDetectorOptions {
+  maxFaces: number;
+}
+
+export class FaceDetector {
+  private constructor(
+    private readonly detector: faceDetection.FaceDetector,
+    readonly manifest: ModelManifest,
+  ) {}
+
+  static async load(manifest: ModelManifest, modelUrl: string | tf.io.IOHandler, opts: FaceDetectorOptions): Promise<FaceDetector> {
+    if (manifest.kind !== 'detector') throw new Error(`Model "${manifest.id}" is not a face detector`);
+    const detector = await faceDetection.createDetector(faceDetection.SupportedModels.MediaPipeFaceDetector, {
+      runtime: 'tfjs',
+      modelType: manifest.range ?? 'short',
+      maxFaces: opts.maxFaces,
+      detectorModelUrl: modelUrl,
+    });
+    return new FaceDetector(detector, manifest);
+  }
+
+  /** Faces in the frame (an RGB tensor [h, w, 3], 0..255), in frame pixels. The frame is not disposed. */
+  async detect(frame: tf.Tensor3D): Promise<DetectedFace[]> {
+    const faces = await this.detector.estimateFaces(frame, { flipHorizontal: false });
+    return faces.map((f) => ({
+      box: { x: f.box.xMin, y: f.box.yMin, width: f.box.width, height: f.box.height },
+      keypoints: f.keypoints.map((k) => ({ x: k.x, y: k.y })),
+    }));
+  }
+
+  dispose(): void {
+    this.detector.dispose();
+  }
+}

@@ -1,0 +1,132 @@
+// Gives each face a stable id across frames (greedy IoU matching with a centre-distance fallback)
+// and smooths its probabilities so the shown label does not flicker.
+import { iou } from '../crop/crop-box';
+import type { Box } from '../detection/types';
+
+export interface SmoothingSettings {
+  /** Weight of the newest frame in the moving average, 0 < alpha ≤ 1 (1 = no smoothing). */
+  alpha: number;
+  /** A new label must beat the shown one by this much (probability) before it is shown. */
+  hysteresis: number;
+  /** Below this top probability the face is shown as "uncertain". */
+  uncertainBelow: number;
+}
+
+export const DEFAULT_SMOOTHING: SmoothingSettings = { alpha: 0.35, hysteresis: 0.08, uncertainBelow: 0.3 };
+
+export const UNCERTAIN = 'uncertain';
+
+export interface TrackedFace {
+  id: number;
+  box: Box;
+  /** Smoothed probabilities, in the model's label order. */
+  probs: number[];
+  /** Shown label: a model label or "uncertain". */
+  emotion: string;
+  /** Smoothed probability of the shown label (of the top label when uncertain). */
+  score: number;
+  /** Frames since this id first appeared. */
+  age: number;
+}
+
+interface Track {
+  id: number;
+  box: Box;
+  probs: number[];
+  shown: number; // index of the shown label
+  age: number;
+  missed: number;
+}
+
+export interface TrackerOptions {
+  /** How many frames a face may be missing before its id is dropped. */
+  maxMissed: number;
+  /** Minimum IoU to match a detection to a track. */
+  minIou: number;
+}
+
+export class FaceTracker {
+  private tracks: Track[] = [];
+  private nextId = 1;
+
+  constructor(
+    private readonly labels: string[],
+    public smoothing: SmoothingSettings = DEFAULT_SMOOTHING,
+    private readonly opts: TrackerOptions = { maxMissed: 5, minIou: 0.2 },
+  ) {}
+
+  reset(): void {
+    this.tracks = [];
+    this.nextId = 1;
+  }
+
+  /** Boxes of live tracks (used to follow faces between detector runs). */
+  get boxes(): Box[] {
+    return this.tracks.filter((t) => t.missed === 0).map((t) => t.box);
+  }
+
+  /**
+   * Matches this frame's faces to tracks and returns them in the input order.
+   * probs[i] are the raw class probabilities of boxes[i].
+   */
+  update(boxes: Box[], probs: number[][]): TrackedFace[] {
+    const assigned = new Array<Track | undefined>(boxes.length);
+    const free = new Set(this.tracks);
+    // Greedy: best-overlapping pairs first, so a person entering never steals a neighbour's id.
+    const pairs: { i: number; t: Track; score: number }[] = [];
+    boxes.forEach((b, i) => {
+      for (const t of this.tracks) {
+        const s = iou(b, t.box);
+        if (s >= this.opts.minIou) pairs.push({ i, t, score: s });
+      }
+    });
+    pairs.sort((a, b) => b.score - a.score);
+    for (const p of pairs) {
+      if (assigned[p.i] || !free.has(p.t)) continue;
+      assigned[p.i] = p.t;
+      free.delete(p.t);
+    }
+    const result: TrackedFace[] = boxes.map((box, i) => {
+      let t = assigned[i];
+      if (!t) {
+        t = { id: this.nextId++, box, probs: probs[i].slice(), shown: argmax(probs[i]), age: 0, missed: 0 };
+        this.tracks.push(t);
+      } else {
+        t.box = box;
+        t.probs = ema(t.probs, probs[i], this.smoothing.alpha);
+        t.shown = withHysteresis(t.probs, t.shown, this.smoothing.hysteresis);
+        t.age++;
+        t.missed = 0;
+      }
+      return this.view(t);
+    });
+    for (const t of free) t.missed++;
+    this.tracks = this.tracks.filter((t) => t.missed <= this.opts.maxMissed);
+    return result;
+  }
+
+  private view(t: Track): TrackedFace {
+    const score = t.probs[t.shown];
+    const top = Math.max(...t.probs);
+    const emotion = top < this.smoothing.uncertainBelow ? UNCERTAIN : this.labels[t.shown];
+    return { id: t.id, box: t.box, probs: t.probs.slice(), emotion, score, age: t.age };
+  }
+}
+
+export function argmax(v: number[]): number {
+  let best = 0;
+  for (let i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
+  return best;
+}
+
+export function ema(prev: number[], next: number[], alpha: number): number[] {
+  if (prev.length !== next.length) return next.slice();
+  return prev.map((p, i) => p + alpha * (next[i] - p));
+}
+
+/** Keeps the shown label unless another beats it by more than the margin. */
+export function withHysteresis(probs: number[], shown: number, margin: number): number {
+  const top = argmax(probs);
+  if (top === shown || shown >= probs.length) return top;
+  return probs[top] > probs[shown] + margin ? top : shown;
+}
