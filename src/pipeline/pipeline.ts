@@ -46,6 +46,10 @@ export class EmotionPipeline {
     return this.classifier.labels;
   }
 
+  get currentSettings(): PipelineSettings {
+    return this.settings;
+  }
+
   configure(settings: Partial<PipelineSettings>): void {
     this.settings = { ...this.settings, ...settings };
     this.tracker.smoothing = this.settings.smoothing;

@@ -1,0 +1,85 @@
+// npm run eval -- <dataset-dir> [--no-detect] [--model <id-or-dir>] [--json] [--every k]
+// Scores the app's pipeline (same crop/preprocessing code as the browser) on a labelled image folder.
+import { initNodeBackend } from '../src/node/tf-node';
+import { readDataset, subsample } from '../src/eval/dataset';
+import { buildEvalPipeline, evaluate, loadClassifier } from '../src/eval/runner';
+import { formatConfusion } from '../src/eval/metrics';
+
+const USAGE = `usage: npm run eval -- <dataset-dir> [--no-detect] [--model <id-or-dir>] [--json] [--every <k>]
+  <dataset-dir>   one sub-folder per class (angry, disgust, fear, happy, sad, surprise, neutral or aliases)
+  --no-detect     each image is already a face crop (FER2013): classify the whole image
+  --model         classifier id from models/index.json, or a folder with a manifest.json
+  --json          print one JSON line {accuracy, macroF1, perClass, confusion, labels, n, noFace, msPerImage}
+  --every <k>     score every k-th image of each class (quick runs)`;
+
+function parseArgs(argv: string[]) {
+  const o = { dir: '', detect: true, model: undefined as string | undefined, json: false, every: 1 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--no-detect') o.detect = false;
+    else if (a === '--json') o.json = true;
+    else if (a === '--model') o.model = value();
+    else if (a === '--every') o.every = Math.max(1, Number.parseInt(value(), 10) || 1);
+    else if (a === '--help' || a === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
+    else if (!o.dir) o.dir = a;
+    else throw new Error(`unexpected argument ${a}`);
+  }
+  if (!o.dir) throw new Error('missing <dataset-dir>');
+  return o;
+}
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+  const dataset = await readDataset(args.dir);
+  const samples = subsample(dataset.samples, args.every);
+  const backend = await initNodeBackend('wasm');
+  const classifier = await loadClassifier(args.model);
+  const pipeline = await buildEvalPipeline(classifier);
+  const progress = !args.json && process.stderr.isTTY;
+  const r = await evaluate(pipeline, samples, {
+    detect: args.detect,
+    onProgress: progress ? (d, t) => d % 50 === 0 && process.stderr.write(`\r${d}/${t}`) : undefined,
+  });
+  if (progress) process.stderr.write('\r');
+  pipeline.dispose();
+  if (args.json) {
+    console.log(JSON.stringify(r));
+    return;
+  }
+  const pct = (v: number) => (v * 100).toFixed(1).padStart(5);
+  console.log(`dataset   ${dataset.root} (${samples.length} images${args.every > 1 ? `, every ${args.every}th` : ''})`);
+  if (dataset.ignoredFolders.length) console.log(`ignored   folders that are no emotion: ${dataset.ignoredFolders.join(', ')}`);
+  console.log(`model     ${classifier.manifest.id} (${classifier.manifest.name}); backend ${backend}; ${args.detect ? 'detect faces' : 'images are face crops'}`);
+  console.log(`n         ${r.n}`);
+  console.log(`no face   ${r.noFace}`);
+  console.log(`accuracy  ${r.accuracy.toFixed(4)}`);
+  console.log(`macro-F1  ${r.macroF1.toFixed(4)}`);
+  console.log(`time      ${r.msPerImage.toFixed(1)} ms per image (pipeline only)`);
+  console.log('\nclass       recall  precision     F1  support');
+  for (const l of r.labels) {
+    const c = r.perClass[l];
+    if (c.support === 0) continue;
+    console.log(`${l.padEnd(10)} ${pct(c.recall)}%    ${pct(c.precision)}% ${pct(c.f1)}%  ${String(c.support).padStart(7)}`);
+  }
+  console.log('\nconfusion (rows = truth)');
+  console.log(formatConfusion(r.confusion, r.labels, args.detect ? [...r.labels, 'noFace'] : r.labels));
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
