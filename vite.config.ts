@@ -1,8 +1,9 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { staticDirs } from './build/static-dirs';
-import { SECURITY_HEADERS } from './build/headers';
+import { fileURLToPath } from 'node:url';
+import { staticDirs } from './build/static-dirs.ts';
+import { SECURITY_HEADERS } from './build/headers.ts';
 
 export default defineConfig({
   plugins: [
@@ -12,6 +13,9 @@ export default defineConfig({
       { url: '/wasm/', dir: 'node_modules/@tensorflow/tfjs-backend-wasm/dist', filter: (f) => f.endsWith('.wasm') },
     ]),
   ],
+  resolve: {
+    alias: { '@mediapipe/face_detection': fileURLToPath(new URL('./build/mediapipe-shim.ts', import.meta.url)) },
+  },
   server: { port: 5173, headers: SECURITY_HEADERS },
   preview: { port: 4173, headers: SECURITY_HEADERS },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },

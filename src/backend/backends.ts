@@ -67,6 +67,10 @@ export async function initBackend(pref: BackendPreference, wasmBase = '/wasm/'):
   const failures: BackendChoice['failures'] = [];
   if (!wasmPathsSet) {
     setWasmPaths(wasmBase);
+    // tfjs's threaded WASM build spawns its pthread workers from the page's own script, which
+    // fails once the app is bundled as ES modules ("e is not defined" in the worker): use the
+    // single-threaded SIMD build until that is solved.
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     wasmPathsSet = true;
   }
   for (const name of order) {

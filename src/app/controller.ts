@@ -1,0 +1,212 @@
+// Wires camera, models, pipeline, overlay and store together. Plain TypeScript: React only
+// renders what the store holds and calls start/stop.
+import * as tf from '@tensorflow/tfjs-core';
+import { initBackend } from '../backend/backends';
+import { CameraError, listCameras, openCamera, stopStream } from '../camera/camera';
+import { EmotionClassifier } from '../classify/classifier';
+import { FaceDetector } from '../detection/face-detector';
+import { httpModelSource, loadIndex, resolveModel, withModelErrors } from '../models/registry';
+import { drawOverlay } from '../overlay/draw-overlay';
+import { EmotionPipeline } from '../pipeline/pipeline';
+import type { FrameResult } from '../pipeline/types';
+import type { AppStore } from '../store/app-store';
+import { appError, errorDetail, type AppError } from './errors';
+import { FrameLoop } from './frame-loop';
+import { FrameStats } from './frame-stats';
+
+/** The DOM only needs results a few times a second; the canvas gets every frame. */
+const DOM_PUBLISH_MS = 100;
+const STATS_PUBLISH_MS = 500;
+
+export interface EmotionAppApi {
+  /** The latest processed frame: { frame, faces: [{ id, box, emotion, score, probs }] }. */
+  getLatest(): Pick<FrameResult, 'frame' | 'faces'> | null;
+  start(): Promise<void>;
+  stop(): void;
+  /** Number of live tfjs tensors (QA: it must stay constant while running). */
+  tensorCount(): number;
+}
+
+export class AppController {
+  private pipeline: EmotionPipeline | null = null;
+  private modelsReady: Promise<void> | null = null;
+  private stream: MediaStream | null = null;
+  private loop: FrameLoop | null = null;
+  private latest: FrameResult | null = null;
+  private stats = new FrameStats();
+  private lastDomPublish = 0;
+  private lastStatsPublish = 0;
+  private video: HTMLVideoElement | null = null;
+  private overlay: CanvasRenderingContext2D | null = null;
+  private startWhenAttached = false;
+
+  constructor(
+    private readonly store: AppStore,
+    private readonly modelsBaseUrl: string,
+    private readonly wasmBaseUrl: string,
+  ) {}
+
+  api(): EmotionAppApi {
+    return {
+      getLatest: () => (this.latest ? { frame: this.latest.frame, faces: this.latest.faces } : null),
+      start: () => this.start(),
+      stop: () => this.stop(),
+      tensorCount: () => tf.memory().numTensors,
+    };
+  }
+
+  attach(video: HTMLVideoElement, canvas: HTMLCanvasElement): void {
+    this.video = video;
+    this.overlay = canvas.getContext('2d');
+    if (this.startWhenAttached) {
+      this.startWhenAttached = false;
+      void this.start();
+    }
+  }
+
+  /** Starts the backend and loads the models once; later calls reuse the same promise. */
+  loadModels(): Promise<void> {
+    this.modelsReady ??= this.doLoadModels();
+    return this.modelsReady;
+  }
+
+  private async doLoadModels(): Promise<void> {
+    const s = this.store.getState();
+    s.setStatus('starting', 'Starting TensorFlow.js…');
+    let backend;
+    try {
+      backend = await initBackend(s.settings.backend, this.wasmBaseUrl);
+    } catch (e) {
+      throw new StartError(appError('no-backend', errorDetail(e)));
+    }
+    s.setBackend({ name: backend.name, reason: backend.reason });
+    if (backend.renderer === undefined && (s.settings.backend === 'auto' || s.settings.backend === 'webgl')) {
+      s.setNotice('WebGL is not available in this browser: running on WebAssembly instead (slower on big models).');
+    } else if (backend.failures.length) {
+      s.setNotice(`${backend.failures.map((f) => f.name).join(', ')} failed to start; running on ${backend.name}.`);
+    }
+    s.setStatus('starting', 'Loading models…');
+    try {
+      const source = httpModelSource(this.modelsBaseUrl);
+      const index = await loadIndex(source);
+      const det = await resolveModel(source, index.defaults.detector);
+      const cls = await resolveModel(source, index.defaults.classifier);
+      const [detector, classifier] = await Promise.all([
+        withModelErrors(det.manifest, () => FaceDetector.load(det.manifest, det.model, { maxFaces: 10 })),
+        withModelErrors(cls.manifest, () => EmotionClassifier.load(cls.manifest, cls.model)),
+      ]);
+      this.pipeline = new EmotionPipeline(detector, classifier);
+      s.setLabels(classifier.labels);
+      s.setStatus('starting', 'Preparing the GPU…');
+      await this.pipeline.warmUp(640, 480);
+    } catch (e) {
+      throw new StartError(appError('model-load', errorDetail(e)));
+    }
+  }
+
+  async start(): Promise<void> {
+    const s = this.store.getState();
+    if (s.status === 'running') return;
+    if (!this.video) {
+      this.startWhenAttached = true; // the page has not rendered its video element yet
+      return;
+    }
+    try {
+      s.setStatus('starting', 'Opening the camera…');
+      // Camera and models in parallel: the permission prompt overlaps the model download.
+      const [stream] = await Promise.all([openCamera(s.settings.deviceId), this.loadModels()]);
+      this.stream = stream;
+      const track = stream.getVideoTracks()[0];
+      track?.addEventListener('ended', () => this.fail(appError('camera-ended')));
+      s.setCameras(await listCameras());
+      if (!s.settings.deviceId && track) s.updateSettings({ deviceId: track.getSettings().deviceId });
+      await this.playVideo(stream);
+      this.pipeline?.reset();
+      this.stats.reset();
+      this.loop = new FrameLoop(this.video, () =>
+        this.processFrame().catch((e: unknown) => this.fail(appError('unknown', errorDetail(e)))),
+      );
+      this.loop.start();
+      s.setStatus('running');
+    } catch (e) {
+      stopStream(this.stream);
+      this.stream = null;
+      // A failed model load may succeed on retry (e.g. a network blip): forget it.
+      if (e instanceof StartError && e.appError.code !== 'no-backend') this.modelsReady = null;
+      this.fail(e instanceof CameraError || e instanceof StartError ? e.appError : appError('unknown', errorDetail(e)));
+    }
+  }
+
+  stop(): void {
+    this.loop?.stop();
+    this.loop = null;
+    stopStream(this.stream);
+    this.stream = null;
+    if (this.video) this.video.srcObject = null;
+    this.overlay?.clearRect(0, 0, this.overlay.canvas.width, this.overlay.canvas.height);
+    this.latest = null;
+    const s = this.store.getState();
+    s.publishFaces([]);
+    if (s.status !== 'error') s.setStatus('idle');
+  }
+
+  /** Restarts on another camera. */
+  async switchCamera(deviceId: string): Promise<void> {
+    this.store.getState().updateSettings({ deviceId });
+    if (this.stream) {
+      this.stop();
+      await this.start();
+    }
+  }
+
+  private fail(error: AppError): void {
+    this.stop();
+    this.store.getState().fail(error);
+  }
+
+  private async playVideo(stream: MediaStream): Promise<void> {
+    const video = this.video!;
+    video.srcObject = stream;
+    video.muted = true;
+    video.playsInline = true;
+    await new Promise<void>((resolve, reject) => {
+      if (video.readyState >= 1) return resolve();
+      video.onloadedmetadata = () => resolve();
+      video.onerror = () => reject(new Error('The camera stream could not be played'));
+    });
+    // tfjs and face-detection read width/height, not videoWidth/videoHeight.
+    video.width = video.videoWidth;
+    video.height = video.videoHeight;
+    await video.play();
+  }
+
+  private async processFrame(): Promise<void> {
+    const video = this.video;
+    if (!this.pipeline || !video || video.videoWidth === 0) return;
+    if (video.width !== video.videoWidth) {
+      video.width = video.videoWidth;
+      video.height = video.videoHeight;
+    }
+    const result = await this.pipeline.process(video);
+    if (!this.loop?.active) return; // stopped while this frame was in flight
+    this.latest = result;
+    const s = this.store.getState();
+    if (this.overlay) drawOverlay(this.overlay, result, { mirror: s.settings.mirror, labels: s.labels });
+    const t = performance.now();
+    this.stats.add(t, result.timings.totalMs);
+    if (t - this.lastDomPublish >= DOM_PUBLISH_MS || result.faces.length !== s.faces.length) {
+      this.lastDomPublish = t;
+      s.publishFaces(result.faces);
+    }
+    if (t - this.lastStatsPublish >= STATS_PUBLISH_MS) {
+      this.lastStatsPublish = t;
+      s.publishStats({ fps: this.stats.fps, latencyMs: this.stats.medianLatency, faces: result.faces.length });
+    }
+  }
+}
+
+class StartError extends Error {
+  constructor(readonly appError: AppError) {
+    super(appError.title);
+  }
+}

@@ -1,0 +1,76 @@
+// App state for React: settings, status, the latest results (throttled for the DOM) and stats.
+// The frame loop writes here; components read with selectors so each re-renders only on its slice.
+import { create } from 'zustand';
+import type { AppError } from '../app/errors';
+import type { BackendName, BackendPreference } from '../backend/backends';
+import type { CameraInfo } from '../camera/camera';
+import type { FaceResult } from '../pipeline/types';
+
+export type AppStatus = 'idle' | 'starting' | 'running' | 'error';
+
+export interface Settings {
+  backend: BackendPreference;
+  mirror: boolean;
+  deviceId: string | undefined;
+}
+
+export interface Stats {
+  fps: number;
+  /** Median end-to-end processing time per frame over the last second, ms. */
+  latencyMs: number;
+  faces: number;
+}
+
+export interface AppState {
+  settings: Settings;
+  status: AppStatus;
+  /** Loading step shown while starting. */
+  progress: string;
+  error: AppError | null;
+  /** Non-fatal information, e.g. a backend fallback. */
+  notice: string | null;
+  backend: { name: BackendName; reason: string } | null;
+  labels: string[];
+  cameras: CameraInfo[];
+  faces: FaceResult[];
+  stats: Stats;
+
+  updateSettings(patch: Partial<Settings>): void;
+  setStatus(status: AppStatus, progress?: string): void;
+  fail(error: AppError): void;
+  setNotice(notice: string | null): void;
+  setBackend(backend: AppState['backend']): void;
+  setLabels(labels: string[]): void;
+  setCameras(cameras: CameraInfo[]): void;
+  publishFaces(faces: FaceResult[]): void;
+  publishStats(stats: Stats): void;
+}
+
+export const INITIAL_STATS: Stats = { fps: 0, latencyMs: 0, faces: 0 };
+
+export const createAppStore = (settings: Partial<Settings> = {}) =>
+  create<AppState>()((set) => ({
+    settings: { backend: 'auto', mirror: true, deviceId: undefined, ...settings },
+    status: 'idle',
+    progress: '',
+    error: null,
+    notice: null,
+    backend: null,
+    labels: [],
+    cameras: [],
+    faces: [],
+    stats: INITIAL_STATS,
+
+    updateSettings: (patch) => set((s) => ({ settings: { ...s.settings, ...patch } })),
+    setStatus: (status, progress = '') =>
+      set(status === 'error' ? { status, progress } : { status, progress, error: null }),
+    fail: (error) => set({ status: 'error', error, progress: '' }),
+    setNotice: (notice) => set({ notice }),
+    setBackend: (backend) => set({ backend }),
+    setLabels: (labels) => set({ labels }),
+    setCameras: (cameras) => set({ cameras }),
+    publishFaces: (faces) => set({ faces }),
+    publishStats: (stats) => set({ stats }),
+  }));
+
+export type AppStore = ReturnType<typeof createAppStore>;

@@ -1,0 +1,49 @@
+import { memo } from 'react';
+import { labelColor } from '../overlay/colors';
+import type { FaceResult } from '../pipeline/types';
+import { useApp } from './context';
+
+/** One card per face: the QA contract ([data-testid="face-result"] with its probabilities). */
+export function FacePanel() {
+  const faces = useApp((s) => s.faces);
+  const labels = useApp((s) => s.labels);
+  return (
+    <section className="face-panel" aria-label="Faces">
+      {faces.length === 0 && <p className="muted">No face in view.</p>}
+      {faces.map((f) => (
+        <FaceCard key={f.id} face={f} labels={labels} />
+      ))}
+    </section>
+  );
+}
+
+const FaceCard = memo(function FaceCard({ face, labels }: { face: FaceResult; labels: string[] }) {
+  return (
+    <article
+      className="face-card"
+      data-testid="face-result"
+      data-face-id={face.id}
+      data-emotion={face.emotion}
+      data-score={face.score.toFixed(4)}
+    >
+      <h3>
+        Face {face.id}: <span style={{ color: labelColor(face.emotion, labels.indexOf(face.emotion)) }}>{face.emotion}</span>{' '}
+        {Math.round(face.score * 100)}%
+      </h3>
+      <ul className="bars">
+        {labels.map((label, i) => {
+          const p = face.probs[label] ?? 0;
+          return (
+            <li key={label} data-testid={`prob-${label}`} data-value={p.toFixed(4)}>
+              <span className="bar-label">{label}</span>
+              <span className="bar-track" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(p * 100)} aria-label={label}>
+                <span className="bar-fill" style={{ width: `${p * 100}%`, background: labelColor(label, i) }} />
+              </span>
+              <span className="bar-value">{Math.round(p * 100)}%</span>
+            </li>
+          );
+        })}
+      </ul>
+    </article>
+  );
+});
