@@ -13,6 +13,7 @@ import type { AppStore } from '../store/app-store';
 import { appError, errorDetail, type AppError } from './errors';
 import { FrameLoop } from './frame-loop';
 import { FrameStats } from './frame-stats';
+import { TimingLog, type FrameTiming } from '../bench/timing-log';
 
 /** The DOM only needs results a few times a second; the canvas gets every frame. */
 const DOM_PUBLISH_MS = 100;
@@ -25,6 +26,8 @@ export interface EmotionAppApi {
   stop(): void;
   /** Number of live tfjs tensors (QA: it must stay constant while running). */
   tensorCount(): number;
+  /** The last processed frames' timings, oldest first (read by `npm run bench`). */
+  getTimings(): FrameTiming[];
 }
 
 export class AppController {
@@ -34,6 +37,7 @@ export class AppController {
   private loop: FrameLoop | null = null;
   private latest: FrameResult | null = null;
   private stats = new FrameStats();
+  private timings = new TimingLog();
   private lastDomPublish = 0;
   private lastStatsPublish = 0;
   private video: HTMLVideoElement | null = null;
@@ -52,6 +56,7 @@ export class AppController {
       start: () => this.start(),
       stop: () => this.stop(),
       tensorCount: () => tf.memory().numTensors,
+      getTimings: () => this.timings.toArray(),
     };
   }
 
@@ -183,6 +188,7 @@ export class AppController {
   private async processFrame(): Promise<void> {
     const video = this.video;
     if (!this.pipeline || !video || video.videoWidth === 0) return;
+    const t0 = performance.now();
     if (video.width !== video.videoWidth) {
       video.width = video.videoWidth;
       video.height = video.videoHeight;
@@ -202,6 +208,9 @@ export class AppController {
       this.lastStatsPublish = t;
       s.publishStats({ fps: this.stats.fps, latencyMs: this.stats.medianLatency, faces: result.faces.length });
     }
+    const { detectMs, classifyMs, detected } = result.timings;
+    const endMs = performance.now();
+    this.timings.push({ frame: result.frame, endMs, totalMs: endMs - t0, detectMs, classifyMs, detected, faces: result.faces.length, tensors: tf.memory().numTensors });
   }
 }
 

@@ -4,10 +4,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { backendOrder, type BackendName, type BackendPreference } from './preference';
 
-export type BackendName = 'webgl' | 'wasm' | 'cpu';
-export type BackendPreference = BackendName | 'auto';
-export const BACKEND_PREFERENCES: readonly BackendPreference[] = ['auto', 'webgl', 'wasm', 'cpu'];
+export * from './preference';
 
 export interface BackendChoice {
   name: BackendName;
@@ -17,16 +16,6 @@ export interface BackendChoice {
   failures: { name: BackendName; error: string }[];
   /** WebGL renderer string, when it could be read. */
   renderer?: string;
-}
-
-export function parseBackendPreference(value: string | null | undefined): BackendPreference {
-  return BACKEND_PREFERENCES.includes(value as BackendPreference) ? (value as BackendPreference) : 'auto';
-}
-
-const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render|mesa offscreen/i;
-
-export function isSoftwareRenderer(renderer: string): boolean {
-  return SOFTWARE_RENDERER.test(renderer);
 }
 
 /** Reads the unmasked WebGL renderer, or undefined when there is no WebGL at all. */
@@ -43,16 +32,6 @@ export function webglRenderer(): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The order in which backends are tried for a preference. */
-export function backendOrder(pref: BackendPreference, renderer: string | undefined): { order: BackendName[]; reason: string } {
-  if (pref !== 'auto') {
-    return { order: [pref, ...(['webgl', 'wasm', 'cpu'] as BackendName[]).filter((b) => b !== pref)], reason: 'forced by ?backend=' };
-  }
-  if (renderer === undefined) return { order: ['wasm', 'cpu'], reason: 'auto: no WebGL available' };
-  if (isSoftwareRenderer(renderer)) return { order: ['wasm', 'webgl', 'cpu'], reason: `auto: software WebGL (${renderer})` };
-  return { order: ['webgl', 'wasm', 'cpu'], reason: `auto: GPU (${renderer})` };
 }
 
 let wasmPathsSet = false;

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { percentile, RingBuffer, round, summarize, type FrameTiming } from './stats';
+
+const frame = (i: number, totalMs: number, extra: Partial<FrameTiming> = {}): FrameTiming => ({
+  frame: i,
+  endMs: 1000 + i * 50,
+  totalMs,
+  detectMs: 0,
+  classifyMs: 0,
+  detected: i % 2 === 0,
+  faces: 3,
+  tensors: 100,
+  ...extra,
+});
+
+describe('percentile', () => {
+  it('interpolates between closest ranks', () => {
+    expect(percentile([1, 2, 3, 4], 50)).toBe(2.5);
+    expect(percentile([5, 1, 3], 50)).toBe(3);
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 95)).toBeCloseTo(9.55);
+    expect(percentile([7], 95)).toBe(7);
+    expect(percentile([3, 1, 2], 0)).toBe(1);
+    expect(percentile([3, 1, 2], 100)).toBe(3);
+  });
+  it('does not reorder its input', () => {
+    const v = [3, 1, 2];
+    percentile(v, 50);
+    expect(v).toEqual([3, 1, 2]);
+  });
+  it('is NaN for no values and rejects bad p', () => {
+    expect(percentile([], 50)).toBeNaN();
+    expect(() => percentile([1], 101)).toThrow(RangeError);
+    expect(() => percentile([1], NaN)).toThrow(RangeError);
+  });
+});
+
+describe('summarize', () => {
+  it('computes p50/p95, fps from frame end times, detect ratio and tensor counts', () => {
+    const frames = Array.from({ length: 21 }, (_, i) => frame(i, i + 1, { tensors: i === 20 ? 101 : 100 }));
+    const s = summarize(frames);
+    expect(s.frames).toBe(21);
+    expect(s.p50Ms).toBe(11);
+    expect(s.p95Ms).toBe(20);
+    expect(s.fps).toBeCloseTo(20); // one frame every 50 ms
+    expect(s.detectRatio).toBeCloseTo(11 / 21);
+    expect(s.facesPerFrame).toBe(3);
+    expect(s.tensorsStart).toBe(100);
+    expect(s.tensorsEnd).toBe(101);
+  });
+  it('refuses an empty run', () => {
+    expect(() => summarize([])).toThrow();
+  });
+});
+
+describe('RingBuffer', () => {
+  it('keeps the newest items, oldest first', () => {
+    const r = new RingBuffer<number>(3);
+    for (const i of [1, 2]) r.push(i);
+    expect(r.toArray()).toEqual([1, 2]);
+    for (const i of [3, 4, 5]) r.push(i);
+    expect(r.toArray()).toEqual([3, 4, 5]);
+    r.push(6);
+    expect(r.toArray()).toEqual([4, 5, 6]);
+    r.clear();
+    expect(r.toArray()).toEqual([]);
+  });
+  it('needs a capacity', () => {
+    expect(() => new RingBuffer(0)).toThrow(RangeError);
+  });
+});
+
+describe('round', () => {
+  it('rounds to the given digits', () => {
+    expect(round(12.345)).toBe(12.3);
+    expect(round(12.345, 0)).toBe(12);
+    expect(round(0.12345, 3)).toBe(0.123);
+  });
+});

@@ -1,0 +1,97 @@
+// Pure statistics for `npm run bench`: percentiles and the per-run summary of frame timings.
+
+/** One processed camera frame as recorded by the page (window.emotionApp.getTimings()). */
+export interface FrameTiming {
+  /** Pipeline frame counter. */
+  frame: number;
+  /** performance.now() in the page when the frame's results were on screen. */
+  endMs: number;
+  /** End-to-end: pixel upload, detection, classification, tracking, overlay and store update. */
+  totalMs: number;
+  detectMs: number;
+  classifyMs: number;
+  /** True when the detector ran on this frame (otherwise boxes were followed). */
+  detected: boolean;
+  faces: number;
+  /** Live tfjs tensors after the frame (between frames nothing transient is alive). */
+  tensors: number;
+}
+
+/**
+ * Percentile by linear interpolation between closest ranks (the "R-7"/NumPy default), so the
+ * p50 of an even-sized sample is the mean of the two middle values. p in [0, 100].
+ */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  if (!(p >= 0 && p <= 100)) throw new RangeError(`percentile must be in [0, 100], got ${p}`);
+  const s = [...values].sort((a, b) => a - b);
+  const pos = ((s.length - 1) * p) / 100;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+}
+
+export interface RunSummary {
+  frames: number;
+  facesPerFrame: number;
+  p50Ms: number;
+  p95Ms: number;
+  fps: number;
+  detectRatio: number;
+  tensorsStart: number;
+  tensorsEnd: number;
+}
+
+/**
+ * Summarises measured frames (warm-up already removed). fps counts frames completed per second
+ * between the end of the first and the last measured frame.
+ */
+export function summarize(frames: readonly FrameTiming[]): RunSummary {
+  if (frames.length === 0) throw new Error('no frames to summarise');
+  const totals = frames.map((f) => f.totalMs);
+  const span = frames[frames.length - 1].endMs - frames[0].endMs;
+  return {
+    frames: frames.length,
+    facesPerFrame: frames.reduce((a, f) => a + f.faces, 0) / frames.length,
+    p50Ms: percentile(totals, 50),
+    p95Ms: percentile(totals, 95),
+    fps: span > 0 ? ((frames.length - 1) * 1000) / span : 0,
+    detectRatio: frames.filter((f) => f.detected).length / frames.length,
+    tensorsStart: frames[0].tensors,
+    tensorsEnd: frames[frames.length - 1].tensors,
+  };
+}
+
+/** Keeps the newest `capacity` items (the page's timing log must not grow without bound). */
+export class RingBuffer<T> {
+  private items: T[] = [];
+  private start = 0;
+
+  constructor(readonly capacity: number) {
+    if (!(capacity >= 1)) throw new RangeError('capacity must be ≥ 1');
+  }
+
+  push(item: T): void {
+    if (this.items.length < this.capacity) this.items.push(item);
+    else {
+      this.items[this.start] = item;
+      this.start = (this.start + 1) % this.capacity;
+    }
+  }
+
+  /** Oldest first. */
+  toArray(): T[] {
+    return [...this.items.slice(this.start), ...this.items.slice(0, this.start)];
+  }
+
+  clear(): void {
+    this.items = [];
+    this.start = 0;
+  }
+}
+
+/** Rounds for the JSON line: 0.1 ms resolution is all performance.now() gives across origins anyway. */
+export function round(x: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
