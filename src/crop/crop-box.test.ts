@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { iou, mirrorBox, squareBox, toNormalized } from './crop-box';
+
+describe('crop box math', () => {
+  it('squares a box around its centre with a margin', () => {
+    expect(squareBox({ x: 10, y: 20, width: 40, height: 60 }, 0)).toEqual({ x: 0, y: 20, width: 60, height: 60 });
+    expect(squareBox({ x: 0, y: 0, width: 100, height: 100 }, 0.2)).toEqual({ x: -10, y: -10, width: 120, height: 120 });
+  });
+
+  it('normalizes to [y1, x1, y2, x2]', () => {
+    expect(toNormalized({ x: 64, y: 48, width: 320, height: 240 }, 640, 480)).toEqual([0.1, 0.1, 0.6, 0.6]);
+  });
+
+  it('computes IoU', () => {
+    const a = { x: 0, y: 0, width: 10, height: 10 };
+    expect(iou(a, a)).toBe(1);
+    expect(iou(a, { x: 5, y: 0, width: 10, height: 10 })).toBeCloseTo(50 / 150, 10);
+    expect(iou(a, { x: 20, y: 20, width: 5, height: 5 })).toBe(0);
+  });
+
+  it('mirrors a box inside the frame', () => {
+    expect(mirrorBox({ x: 10, y: 5, width: 30, height: 20 }, 100)).toEqual({ x: 60, y: 5, width: 30, height: 20 });
+  });
+});
