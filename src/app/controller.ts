@@ -13,6 +13,8 @@ import type { AppStore } from '../store/app-store';
 import { appError, errorDetail, type AppError } from './errors';
 import { FrameLoop } from './frame-loop';
 import { FrameStats } from './frame-stats';
+import { decodeImageFile, fileKind, loadVideoFile, SourceError } from '../sources/files';
+import { scaleResult } from '../pipeline/scale-result';
 import { TimingLog, type FrameTiming } from '../bench/timing-log';
 
 /** The DOM only needs results a few times a second; the canvas gets every frame. */
@@ -42,6 +44,8 @@ export class AppController {
   private lastStatsPublish = 0;
   private video: HTMLVideoElement | null = null;
   private overlay: CanvasRenderingContext2D | null = null;
+  private still: HTMLCanvasElement | null = null;
+  private videoUrl: string | null = null;
   private startWhenAttached = false;
 
   constructor(
@@ -60,9 +64,10 @@ export class AppController {
     };
   }
 
-  attach(video: HTMLVideoElement, canvas: HTMLCanvasElement): void {
+  attach(video: HTMLVideoElement, canvas: HTMLCanvasElement, still: HTMLCanvasElement): void {
     this.video = video;
     this.overlay = canvas.getContext('2d');
+    this.still = still;
     if (this.startWhenAttached) {
       this.startWhenAttached = false;
       void this.start();
@@ -126,13 +131,7 @@ export class AppController {
       s.setCameras(await listCameras());
       if (!s.settings.deviceId && track) s.updateSettings({ deviceId: track.getSettings().deviceId });
       await this.playVideo(stream);
-      this.pipeline?.reset();
-      this.stats.reset();
-      this.loop = new FrameLoop(this.video, () =>
-        this.processFrame().catch((e: unknown) => this.fail(appError('unknown', errorDetail(e)))),
-      );
-      this.loop.start();
-      s.setStatus('running');
+      this.startLoop({ kind: 'camera', name: track?.label || 'camera' });
     } catch (e) {
       stopStream(this.stream);
       this.stream = null;
@@ -147,12 +146,78 @@ export class AppController {
     this.loop = null;
     stopStream(this.stream);
     this.stream = null;
-    if (this.video) this.video.srcObject = null;
+    if (this.video) {
+      this.video.srcObject = null;
+      this.video.removeAttribute('src');
+    }
+    if (this.videoUrl) URL.revokeObjectURL(this.videoUrl);
+    this.videoUrl = null;
     this.overlay?.clearRect(0, 0, this.overlay.canvas.width, this.overlay.canvas.height);
     this.latest = null;
     const s = this.store.getState();
     s.publishFaces([]);
+    s.setSource(null);
     if (s.status !== 'error') s.setStatus('idle');
+  }
+
+  /**
+   * Analyses an image or video file (file picker or drag-and-drop) with the same overlays and
+   * results contract as the camera. A file that can't be used leaves what was running untouched.
+   */
+  async openFile(file: File): Promise<void> {
+    const s = this.store.getState();
+    if (!this.video || !this.still) return;
+    const kind = fileKind(file);
+    if (!kind) return s.showError(appError('unsupported-file', `${file.name} (${file.type || 'unknown type'})`));
+    try {
+      if (kind === 'image') {
+        const image = await decodeImageFile(file);
+        await this.loadModels();
+        this.stop();
+        this.still.width = image.canvas.width;
+        this.still.height = image.canvas.height;
+        this.still.getContext('2d')!.drawImage(image.canvas, 0, 0);
+        this.pipeline!.reset();
+        const result = await this.pipeline!.process(image.canvas);
+        if (this.overlay) drawOverlay(this.overlay, result, { mirror: false, labels: s.labels });
+        // Results in the file's own pixels, like video pixels for the camera.
+        this.latest = scaleResult(result, 1 / image.scale);
+        s.publishFaces(this.latest.faces);
+        s.publishStats({ fps: 0, latencyMs: result.timings.totalMs, faces: result.faces.length });
+        s.setSource({ kind: 'image', name: file.name });
+        s.setStatus('running');
+      } else {
+        const url = await loadVideoFile(file);
+        await this.loadModels();
+        this.stop();
+        this.videoUrl = url;
+        const video = this.video;
+        video.src = url;
+        video.loop = true;
+        video.muted = true;
+        await new Promise<void>((resolve) => (video.readyState >= 1 ? resolve() : (video.onloadedmetadata = () => resolve())));
+        video.width = video.videoWidth;
+        video.height = video.videoHeight;
+        await video.play();
+        this.startLoop({ kind: 'video', name: file.name });
+      }
+    } catch (e) {
+      if (e instanceof SourceError) return s.showError(e.appError);
+      if (e instanceof StartError) return this.fail(e.appError);
+      this.fail(appError('unknown', errorDetail(e)));
+    }
+  }
+
+  private startLoop(source: { kind: 'camera' | 'video'; name: string }): void {
+    const s = this.store.getState();
+    this.pipeline?.reset();
+    this.stats.reset();
+    this.loop = new FrameLoop(this.video!, () =>
+      this.processFrame().catch((e: unknown) => this.fail(appError('unknown', errorDetail(e)))),
+    );
+    this.loop.start();
+    s.setSource(source);
+    s.setStatus('running');
   }
 
   /** Restarts on another camera. */
@@ -197,7 +262,8 @@ export class AppController {
     if (!this.loop?.active) return; // stopped while this frame was in flight
     this.latest = result;
     const s = this.store.getState();
-    if (this.overlay) drawOverlay(this.overlay, result, { mirror: s.settings.mirror, labels: s.labels });
+    const mirror = s.settings.mirror && s.source?.kind === 'camera';
+    if (this.overlay) drawOverlay(this.overlay, result, { mirror, labels: s.labels });
     const t = performance.now();
     this.stats.add(t, result.timings.totalMs);
     if (t - this.lastDomPublish >= DOM_PUBLISH_MS || result.faces.length !== s.faces.length) {

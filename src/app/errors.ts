@@ -8,6 +8,8 @@ export type AppErrorCode =
   | 'camera-ended'
   | 'model-load'
   | 'no-backend'
+  | 'unsupported-file'
+  | 'bad-file'
   | 'unknown';
 
 export interface AppError {
@@ -56,6 +58,14 @@ const MESSAGES: Record<AppErrorCode, { title: string; hint: string }> = {
   'no-backend': {
     title: 'TensorFlow.js could not start',
     hint: 'Neither WebGL nor WebAssembly works in this browser. Try a current Chrome, Edge or Firefox.',
+  },
+  'unsupported-file': {
+    title: 'That file is not an image or a video',
+    hint: 'Drop or choose a photo (JPEG, PNG, WebP…) or a video (MP4, WebM…).',
+  },
+  'bad-file': {
+    title: 'That file could not be opened',
+    hint: 'It may be empty, damaged or in a format this browser cannot decode. Try another file.',
   },
   unknown: {
     title: 'Something went wrong',

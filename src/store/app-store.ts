@@ -7,6 +7,8 @@ import type { CameraInfo } from '../camera/camera';
 import type { FaceResult } from '../pipeline/types';
 
 export type AppStatus = 'idle' | 'starting' | 'running' | 'error';
+/** What the pipeline is reading: the webcam, a video file or a still image. */
+export type SourceKind = 'camera' | 'video' | 'image';
 
 export interface Settings {
   backend: BackendPreference;
@@ -27,6 +29,7 @@ export interface AppState {
   /** Loading step shown while starting. */
   progress: string;
   error: AppError | null;
+  source: { kind: SourceKind; name: string } | null;
   /** Non-fatal information, e.g. a backend fallback. */
   notice: string | null;
   backend: { name: BackendName; reason: string } | null;
@@ -38,6 +41,10 @@ export interface AppState {
   updateSettings(patch: Partial<Settings>): void;
   setStatus(status: AppStatus, progress?: string): void;
   fail(error: AppError): void;
+  /** Shows an error without changing what is running (e.g. a bad dropped file). */
+  showError(error: AppError): void;
+  dismissError(): void;
+  setSource(source: AppState['source']): void;
   setNotice(notice: string | null): void;
   setBackend(backend: AppState['backend']): void;
   setLabels(labels: string[]): void;
@@ -54,6 +61,7 @@ export const createAppStore = (settings: Partial<Settings> = {}) =>
     status: 'idle',
     progress: '',
     error: null,
+    source: null,
     notice: null,
     backend: null,
     labels: [],
@@ -65,6 +73,9 @@ export const createAppStore = (settings: Partial<Settings> = {}) =>
     setStatus: (status, progress = '') =>
       set(status === 'error' ? { status, progress } : { status, progress, error: null }),
     fail: (error) => set({ status: 'error', error, progress: '' }),
+    showError: (error) => set({ error }),
+    dismissError: () => set({ error: null }),
+    setSource: (source) => set({ source }),
     setNotice: (notice) => set({ notice }),
     setBackend: (backend) => set({ backend }),
     setLabels: (labels) => set({ labels }),

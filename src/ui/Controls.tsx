@@ -19,6 +19,19 @@ export function Controls() {
       >
         {running ? 'Stop' : 'Start'}
       </button>
+      <label className="file-button">
+        Open image or video…
+        <input
+          type="file"
+          data-testid="file-input"
+          accept="image/*,video/*"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void controller.openFile(file);
+            e.target.value = ''; // choosing the same file again still fires
+          }}
+        />
+      </label>
       <label>
         <input
           type="checkbox"

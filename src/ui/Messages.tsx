@@ -5,15 +5,22 @@ export function Messages() {
   const error = useApp((s) => s.error);
   const notice = useApp((s) => s.notice);
   const controller = useController();
+  const status = useApp((s) => s.status);
+  const dismiss = useApp((s) => s.dismissError);
   return (
     <>
       {error && (
         <div className="error" data-testid="error" data-code={error.code} role="alert">
           <strong>{error.title}.</strong> {error.hint}
           {error.detail && <div className="detail">Details: {error.detail}</div>}
-          {error.code !== 'no-backend' && error.code !== 'insecure-context' && (
+          {status === 'error' && error.code !== 'no-backend' && error.code !== 'insecure-context' && (
             <button type="button" onClick={() => void controller.start()}>
               Try again
+            </button>
+          )}
+          {status !== 'error' && (
+            <button type="button" className="dismiss" onClick={dismiss}>
+              Dismiss
             </button>
           )}
         </div>
