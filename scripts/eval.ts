@@ -4,16 +4,22 @@ import { initNodeBackend } from '../src/node/tf-node';
 import { readDataset, subsample } from '../src/eval/dataset';
 import { buildEvalPipeline, evaluate, loadClassifier } from '../src/eval/runner';
 import { formatConfusion } from '../src/eval/metrics';
+import { TTA_MODES, type TtaMode } from '../src/classify/preprocess';
+import type { PipelineSettings } from '../src/pipeline/pipeline';
 
 const USAGE = `usage: npm run eval -- <dataset-dir> [--no-detect] [--model <id-or-dir>] [--json] [--every <k>]
   <dataset-dir>   one sub-folder per class (angry, disgust, fear, happy, sad, surprise, neutral or aliases)
   --no-detect     each image is already a face crop (FER2013): classify the whole image
   --model         classifier id from models/index.json, or a folder with a manifest.json
   --json          print one JSON line {accuracy, macroF1, perClass, confusion, labels, n, noFace, msPerImage}
-  --every <k>     score every k-th image of each class (quick runs)`;
+  --every <k>     score every k-th image of each class (quick runs)
+  --tta <mode>    test-time augmentation: none, flip, flip-zoom (default: the app's default)
+  --align-eyes / --no-align-eyes   rotate crops so the eyes are level (detect mode)
+  --ensemble <id-or-dir>:<w>   average with a second model, weight w (e.g. face-expression:0.3)
+  --margin <x>    crop margin around the detector box, fraction of its side`;
 
 function parseArgs(argv: string[]) {
-  const o = { dir: '', detect: true, model: undefined as string | undefined, json: false, every: 1 };
+  const o = { dir: '', detect: true, model: undefined as string | undefined, json: false, every: 1, ensemble: undefined as { model: string; weight: number } | undefined, settings: {} as Partial<PipelineSettings> };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -24,7 +30,23 @@ function parseArgs(argv: string[]) {
     if (a === '--no-detect') o.detect = false;
     else if (a === '--json') o.json = true;
     else if (a === '--model') o.model = value();
-    else if (a === '--every') o.every = Math.max(1, Number.parseInt(value(), 10) || 1);
+    else if (a === '--tta') {
+      const v = value();
+      if (!TTA_MODES.includes(v as TtaMode)) throw new Error(`--tta must be one of ${TTA_MODES.join(', ')}`);
+      o.settings.tta = v as TtaMode;
+    } else if (a === '--align-eyes') o.settings.alignEyes = true;
+    else if (a === '--no-align-eyes') o.settings.alignEyes = false;
+    else if (a === '--margin') {
+      const v = Number(value());
+      if (!Number.isFinite(v) || v < -0.5 || v > 2) throw new Error('--margin must be a number between -0.5 and 2');
+      o.settings.margin = v;
+    } else if (a === '--ensemble') {
+      const v = value();
+      const i = v.lastIndexOf(':');
+      const weight = Number(v.slice(i + 1));
+      if (i <= 0 || !(weight >= 0 && weight <= 1)) throw new Error('--ensemble takes <id-or-dir>:<weight 0..1>');
+      o.ensemble = { model: v.slice(0, i), weight };
+    } else if (a === '--every') o.every = Math.max(1, Number.parseInt(value(), 10) || 1);
     else if (a === '--help' || a === '-h') {
       console.log(USAGE);
       process.exit(0);
@@ -48,7 +70,11 @@ async function main(): Promise<void> {
   const samples = subsample(dataset.samples, args.every);
   const backend = await initNodeBackend('wasm');
   const classifier = await loadClassifier(args.model);
-  const pipeline = await buildEvalPipeline(classifier);
+  const pipeline = await buildEvalPipeline(classifier, args.settings);
+  if (args.ensemble) {
+    pipeline.setSecondaryClassifier(await loadClassifier(args.ensemble.model));
+    pipeline.configure({ ensembleWeight: args.ensemble.weight });
+  }
   const progress = !args.json && process.stderr.isTTY;
   const r = await evaluate(pipeline, samples, {
     detect: args.detect,
@@ -64,6 +90,8 @@ async function main(): Promise<void> {
   console.log(`dataset   ${dataset.root} (${samples.length} images${args.every > 1 ? `, every ${args.every}th` : ''})`);
   if (dataset.ignoredFolders.length) console.log(`ignored   folders that are no emotion: ${dataset.ignoredFolders.join(', ')}`);
   console.log(`model     ${classifier.manifest.id} (${classifier.manifest.name}); backend ${backend}; ${args.detect ? 'detect faces' : 'images are face crops'}`);
+  const st = pipeline.currentSettings;
+  console.log(`settings  tta ${st.tta}, alignEyes ${st.alignEyes}, ensemble ${args.ensemble ? `${args.ensemble.model} weight ${st.ensembleWeight}` : 'off'}, margin ${args.detect ? st.margin : '0 (whole image)'}`);
   console.log(`n         ${r.n}`);
   console.log(`no face   ${r.noFace}`);
   console.log(`accuracy  ${r.accuracy.toFixed(4)}`);

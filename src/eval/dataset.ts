@@ -4,37 +4,9 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
-export const EMOTIONS = ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'] as const;
-export type Emotion = (typeof EMOTIONS)[number];
+import { EMOTIONS, canonicalEmotion, type Emotion } from '../classify/labels';
 
-const ALIASES: Record<string, Emotion> = {
-  angry: 'angry',
-  anger: 'angry',
-  mad: 'angry',
-  disgust: 'disgust',
-  disgusted: 'disgust',
-  disgusting: 'disgust',
-  fear: 'fear',
-  fearful: 'fear',
-  afraid: 'fear',
-  scared: 'fear',
-  happy: 'happy',
-  happiness: 'happy',
-  joy: 'happy',
-  sad: 'sad',
-  sadness: 'sad',
-  surprise: 'surprise',
-  surprised: 'surprise',
-  neutral: 'neutral',
-  calm: 'neutral',
-};
-
-/** Canonical emotion for a folder or label name, or null if it is not an emotion we know. */
-export function canonicalEmotion(name: string): Emotion | null {
-  // "0_angry", "Happy", "sad-faces" style names: compare letters only.
-  const key = name.toLowerCase().replace(/^[0-9]+[_\- ]*/, '').replace(/[^a-z]/g, '');
-  return ALIASES[key] ?? null;
-}
+export { EMOTIONS, canonicalEmotion, type Emotion };
 
 const IMAGE_EXT = new Set(['.jpg', '.jpeg', '.png']);
 

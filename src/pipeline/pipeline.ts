@@ -1,11 +1,12 @@
 // The per-frame pipeline, free of React and of the DOM so it also runs in Node:
 // frame → detector → batched crop → classifier → tracker/smoother → results.
 import * as tf from '@tensorflow/tfjs-core';
-import { cropBatch } from '../classify/preprocess';
+import { averageViews, cropFaces, ttaViews, type TtaMode } from '../classify/preprocess';
 import type { EmotionClassifier } from '../classify/classifier';
-import { squareBox, toNormalized } from '../crop/crop-box';
+import { labelPermutation } from '../classify/labels';
+import { faceCrop } from '../crop/crop-box';
 import type { FaceDetector } from '../detection/face-detector';
-import type { Box } from '../detection/types';
+import type { Box, Point } from '../detection/types';
 import { FaceTracker, DEFAULT_SMOOTHING, type SmoothingSettings } from '../tracking/tracker';
 import type { FaceResult, FrameResult } from './types';
 
@@ -14,12 +15,21 @@ export interface PipelineSettings {
   margin: number;
   /** Run the detector every k frames; in between, faces keep their last boxes. */
   detectEvery: number;
+  /** Test-time augmentation: average the model over mirrored (and zoomed) views of each face. */
+  tta: TtaMode;
+  /** Rotate each crop so the eyes are level (uses the detector's eye keypoints). */
+  alignEyes: boolean;
+  /** Weight of the second model (setSecondaryClassifier) in the probability average; 0 = off. */
+  ensembleWeight: number;
   smoothing: SmoothingSettings;
 }
 
 export const DEFAULT_PIPELINE_SETTINGS: PipelineSettings = {
   margin: 0.2,
   detectEvery: 1,
+  tta: 'none',
+  alignEyes: false,
+  ensembleWeight: 0,
   smoothing: DEFAULT_SMOOTHING,
 };
 
@@ -32,6 +42,7 @@ export class EmotionPipeline {
   private tracker: FaceTracker;
   private frameCount = 0;
   private settings: PipelineSettings;
+  private secondary: { classifier: EmotionClassifier; perm: number[] } | null = null;
 
   constructor(
     private readonly detector: FaceDetector,
@@ -61,6 +72,24 @@ export class EmotionPipeline {
     this.tracker = new FaceTracker(classifier.labels, this.settings.smoothing);
   }
 
+  /**
+   * A second model averaged with the main one (weight: settings.ensembleWeight). Its outputs are
+   * reordered to the main model's labels by name; it must cover all of them. Null removes it.
+   * The pipeline takes ownership (disposes it on replace and dispose).
+   */
+  setSecondaryClassifier(classifier: EmotionClassifier | null): void {
+    if (this.secondary && this.secondary.classifier !== classifier) this.secondary.classifier.dispose();
+    if (!classifier) {
+      this.secondary = null;
+      return;
+    }
+    const perm = labelPermutation(classifier.labels, this.classifier.labels);
+    if (!perm) {
+      throw new Error(`Model "${classifier.manifest.id}" lacks some labels of "${this.classifier.manifest.id}" (${this.classifier.labels.join(', ')})`);
+    }
+    this.secondary = { classifier, perm };
+  }
+
   reset(): void {
     this.tracker.reset();
     this.frameCount = 0;
@@ -85,11 +114,14 @@ export class EmotionPipeline {
     try {
       const [height, width] = frame.shape;
       const detect = this.frameCount % Math.max(1, this.settings.detectEvery) === 0 || this.tracker.boxes.length === 0;
-      const boxes: Box[] = detect ? (await this.detector.detect(frame)).map((f) => f.box) : this.tracker.boxes;
+      const found = detect ? await this.detector.detect(frame) : null;
+      const boxes: Box[] = found ? found.map((f) => f.box) : this.tracker.boxes;
+      // Between detector runs the eye keypoints are the ones last seen with each followed box.
+      const keypoints = found ? found.map((f) => f.keypoints) : this.tracker.keypoints;
       const t1 = now();
-      const probs = await this.classifyBoxes(frame, boxes);
+      const probs = await this.classifyBoxes(frame, boxes, keypoints);
       const t2 = now();
-      const tracked = this.tracker.update(boxes, probs);
+      const tracked = this.tracker.update(boxes, probs, keypoints);
       const labels = this.classifier.labels;
       const faces: FaceResult[] = tracked.map((t) => ({
         id: t.id,
@@ -111,11 +143,21 @@ export class EmotionPipeline {
   }
 
   /** Raw class probabilities for face boxes in a frame: one batched crop, one model call, one readback. */
-  async classifyBoxes(frame: tf.Tensor3D, boxes: Box[]): Promise<number[][]> {
+  /** keypoints[i] (optional) are the detector's keypoints for boxes[i], used by alignEyes. */
+  async classifyBoxes(frame: tf.Tensor3D, boxes: Box[], keypoints?: (Point[] | undefined)[]): Promise<number[][]> {
     if (boxes.length === 0) return [];
-    const [height, width] = frame.shape;
-    const norm = boxes.map((b) => toNormalized(squareBox(b, this.settings.margin), width, height));
-    const out = tf.tidy(() => this.classifier.predict(cropBatch(frame, norm, this.classifier.manifest)));
+    const { margin, alignEyes, tta } = this.settings;
+    const crops = boxes.map((b, i) => faceCrop(b, margin, keypoints?.[i], alignEyes));
+    // All TTA views go through the model as one batch; their mean is taken on the backend too.
+    const views = ttaViews(tta);
+    const run = (c: EmotionClassifier) => averageViews(c.predict(cropFaces(frame, crops, c.manifest, tta)), boxes.length, views);
+    const w = this.secondary ? Math.min(1, Math.max(0, this.settings.ensembleWeight)) : 0;
+    const out = tf.tidy(() => {
+      if (w === 0 || !this.secondary) return run(this.classifier);
+      // Weighted mean of both models' probabilities, still on the backend and read back once.
+      const second = tf.gather(run(this.secondary.classifier), this.secondary.perm, 1);
+      return w === 1 ? second : tf.add(tf.mul(run(this.classifier), 1 - w), tf.mul(second, w));
+    });
     try {
       const data = await out.data();
       const n = this.classifier.labels.length;
@@ -128,5 +170,6 @@ export class EmotionPipeline {
   dispose(): void {
     this.detector.dispose();
     this.classifier.dispose();
+    this.secondary?.classifier.dispose();
   }
 }

@@ -1,7 +1,7 @@
 // Gives each face a stable id across frames (greedy IoU matching with a centre-distance fallback)
 // and smooths its probabilities so the shown label does not flicker.
 import { iou } from '../crop/crop-box';
-import type { Box } from '../detection/types';
+import type { Box, Point } from '../detection/types';
 
 export interface SmoothingSettings {
   /** Weight of the newest frame in the moving average, 0 < alpha ≤ 1 (1 = no smoothing). */
@@ -32,6 +32,7 @@ export interface TrackedFace {
 interface Track {
   id: number;
   box: Box;
+  keypoints?: Point[];
   probs: number[];
   shown: number; // index of the shown label
   age: number;
@@ -65,11 +66,16 @@ export class FaceTracker {
     return this.tracks.filter((t) => t.missed === 0).map((t) => t.box);
   }
 
+  /** Keypoints last seen with each of `boxes` (same order), for crop alignment between detector runs. */
+  get keypoints(): (Point[] | undefined)[] {
+    return this.tracks.filter((t) => t.missed === 0).map((t) => t.keypoints);
+  }
+
   /**
    * Matches this frame's faces to tracks and returns them in the input order.
    * probs[i] are the raw class probabilities of boxes[i].
    */
-  update(boxes: Box[], probs: number[][]): TrackedFace[] {
+  update(boxes: Box[], probs: number[][], keypoints?: (Point[] | undefined)[]): TrackedFace[] {
     const assigned = new Array<Track | undefined>(boxes.length);
     const free = new Set(this.tracks);
     // Greedy: best-overlapping pairs first, so a person entering never steals a neighbour's id.
@@ -89,10 +95,11 @@ export class FaceTracker {
     const result: TrackedFace[] = boxes.map((box, i) => {
       let t = assigned[i];
       if (!t) {
-        t = { id: this.nextId++, box, probs: probs[i].slice(), shown: argmax(probs[i]), age: 0, missed: 0 };
+        t = { id: this.nextId++, box, keypoints: keypoints?.[i], probs: probs[i].slice(), shown: argmax(probs[i]), age: 0, missed: 0 };
         this.tracks.push(t);
       } else {
         t.box = box;
+        t.keypoints = keypoints?.[i];
         t.probs = ema(t.probs, probs[i], this.smoothing.alpha);
         t.shown = withHysteresis(t.probs, t.shown, this.smoothing.hysteresis);
         t.age++;
