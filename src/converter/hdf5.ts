@@ -1,0 +1,107 @@
+// Reads a whole (small) Keras HDF5 file into plain JS objects, so the rest of the converter never
+// touches h5wasm's file handles or its in-memory file system. h5wasm is imported lazily: it is a
+// 4 MB module the app should only load when the user actually converts a model.
+import { ConversionError } from './errors.ts';
+
+export interface H5Dataset {
+  kind: 'dataset';
+  shape: number[];
+  dtype: string;
+  data: Float32Array;
+}
+
+export interface H5Group {
+  kind: 'group';
+  attrs: Record<string, unknown>;
+  children: Map<string, H5Group | H5Dataset>;
+}
+
+/** Groups that only matter for resuming training; skipping them halves the read time. */
+const SKIPPED_GROUPS = new Set(['optimizer_weights', 'optimizer']);
+
+let counter = 0;
+
+export async function readHdf5(bytes: Uint8Array, what: string): Promise<H5Group> {
+  const h5wasm = (await import('h5wasm')).default;
+  const { FS } = await h5wasm.ready;
+  if (!FS) throw new Error('h5wasm has no in-memory file system');
+  const path = `/emotion-lens-convert-${Date.now()}-${counter++}.h5`;
+  FS.writeFile(path, bytes);
+  let file: InstanceType<typeof h5wasm.File> | undefined;
+  try {
+    try {
+      file = new h5wasm.File(path, 'r');
+    } catch (e) {
+      throw new ConversionError(`${what} has an HDF5 signature but could not be opened (truncated or corrupt?): ${String(e)}`);
+    }
+    return readGroup(h5wasm, file, what);
+  } finally {
+    file?.close();
+    FS.unlink(path);
+  }
+}
+
+type H5 = Awaited<typeof import('h5wasm')>['default'];
+type Group = InstanceType<H5['Group']>;
+
+function readGroup(h5wasm: H5, g: Group, what: string): H5Group {
+  const attrs: Record<string, unknown> = {};
+  for (const [name, attr] of Object.entries(g.attrs)) attrs[name] = attr.value;
+  const children = new Map<string, H5Group | H5Dataset>();
+  for (const key of g.keys()) {
+    if (SKIPPED_GROUPS.has(key)) continue;
+    const child = g.get(key);
+    if (child instanceof h5wasm.Dataset) {
+      children.set(key, readDataset(child, `${what}:${child.path}`));
+    } else if (child instanceof h5wasm.Group) {
+      children.set(key, readGroup(h5wasm, child, what));
+    }
+  }
+  return { kind: 'group', attrs, children };
+}
+
+function readDataset(d: InstanceType<H5['Dataset']>, where: string): H5Dataset {
+  const dtype = typeof d.dtype === 'string' ? d.dtype : JSON.stringify(d.dtype);
+  const shape = d.shape ?? [];
+  const value = d.value;
+  let data: Float32Array;
+  if (value instanceof Float32Array) data = value;
+  else if (value instanceof Float64Array || value instanceof Int32Array || value instanceof Int16Array ||
+    value instanceof Int8Array || value instanceof Uint8Array || value instanceof Uint16Array || value instanceof Uint32Array) {
+    data = Float32Array.from(value);
+  } else if (typeof value === 'number') {
+    data = Float32Array.of(value);
+  } else if (typeof value === 'bigint') {
+    data = Float32Array.of(Number(value));
+  } else if (value instanceof BigInt64Array || value instanceof BigUint64Array) {
+    data = Float32Array.from(value, (v) => Number(v));
+  } else {
+    // Strings, compound types, references: never a Keras weight. Keep the shape for error messages.
+    return { kind: 'dataset', shape, dtype: `unsupported(${dtype}) at ${where}`, data: new Float32Array(0) };
+  }
+  return { kind: 'dataset', shape, dtype, data };
+}
+
+/** Walks a slash-separated path; undefined when any part is missing. */
+export function h5Get(root: H5Group, path: string): H5Group | H5Dataset | undefined {
+  let node: H5Group | H5Dataset | undefined = root;
+  for (const part of path.split('/').filter(Boolean)) {
+    if (!node || node.kind !== 'group') return undefined;
+    node = node.children.get(part);
+  }
+  return node;
+}
+
+/** Keras stores names as string arrays, single strings, or (when empty) an empty numeric array. */
+export function stringList(v: unknown): string[] {
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v)) return v.map((x) => (x instanceof Uint8Array ? new TextDecoder().decode(x) : String(x)));
+  return [];
+}
+
+export function stringAttr(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (v instanceof Uint8Array) return new TextDecoder().decode(v);
+  if (Array.isArray(v) && v.length === 1) return stringAttr(v[0]);
+  return undefined;
+}

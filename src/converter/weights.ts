@@ -1,0 +1,142 @@
+// Puts the HDF5 weights into the tfjs model's variables. Keras 2 files name every weight
+// ("<layer>/<var>:0"), Keras 3 files only number them (layers/<layer>/vars/<i>); either way each
+// value is shape-checked before it is written.
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { ConversionError } from './errors.ts';
+import { h5Get, stringList, type H5Dataset, type H5Group } from './hdf5.ts';
+
+type Layer = tfl.LayersModel['layers'][number];
+type Variable = Layer['weights'][number];
+
+export type WeightsLayout = 'keras2' | 'keras3';
+
+/** Where a model's weights sit in an HDF5 file, or undefined when it holds no Keras weights. */
+export function findWeights(root: H5Group): { group: H5Group; layout: WeightsLayout } | undefined {
+  const mw = root.children.get('model_weights');
+  if (mw?.kind === 'group' && mw.attrs.layer_names !== undefined) return { group: mw, layout: 'keras2' };
+  if (root.attrs.layer_names !== undefined) return { group: root, layout: 'keras2' };
+  if (root.children.get('layers')?.kind === 'group') return { group: root, layout: 'keras3' };
+  return undefined;
+}
+
+interface Assignment {
+  variable: Variable;
+  data: H5Dataset;
+  label: string;
+}
+
+export function assignWeights(model: tfl.LayersModel, group: H5Group, layout: WeightsLayout): number {
+  const assignments = layout === 'keras2' ? matchKeras2(model, group) : matchKeras3(model.layers, group, 'layers', []);
+  for (const { variable, data, label } of assignments) {
+    const expected = variable.shape;
+    if (!sameShape(expected, data.shape)) {
+      throw new ConversionError(
+        `weight shape mismatch for ${label}: the model expects [${expected.join(', ')}], the file has [${data.shape.join(', ')}]`,
+      );
+    }
+    if (data.data.length !== data.shape.reduce((a, b) => a * b, 1)) {
+      throw new ConversionError(`${label} holds ${data.dtype} values that cannot be read as float32 weights`);
+    }
+    const t = tf.tensor(data.data, data.shape, 'float32');
+    variable.write(t);
+    t.dispose();
+  }
+  return assignments.length;
+}
+
+function sameShape(a: readonly (number | null)[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+const stripIndex = (n: string): string => n.replace(/:\d+$/, '');
+const lastParts = (n: string, k: number): string => stripIndex(n).split('/').slice(-k).join('/');
+
+function matchKeras2(model: tfl.LayersModel, root: H5Group): Assignment[] {
+  const out: Assignment[] = [];
+  const used = new Set<string>();
+  for (const layer of model.layers) {
+    const variables = layer.weights;
+    if (variables.length === 0) continue;
+    const group = root.children.get(layer.name);
+    if (!group || group.kind !== 'group') {
+      throw new ConversionError(`the weights file has no weights for layer "${layer.name}": it does not belong to this architecture`);
+    }
+    used.add(layer.name);
+    const names = stringList(group.attrs.weight_names);
+    const data = names.map((n) => h5Get(group, n));
+    const label = (i: number): string => `layer "${layer.name}" weight "${stripIndex(names[i])}"`;
+    const order = matchByName(variables, names) ?? matchByOrder(variables, names);
+    if (!order) {
+      throw new ConversionError(
+        `layer "${layer.name}" does not match the weights file: the model expects ` +
+          `[${variables.map((v) => lastParts(v.originalName, 2)).join(', ')}], the file has [${names.map(stripIndex).join(', ')}]`,
+      );
+    }
+    order.forEach((fileIndex, varIndex) => {
+      const d = data[fileIndex];
+      if (d?.kind !== 'dataset') throw new ConversionError(`the weights file lists ${label(fileIndex)} but does not contain it`);
+      out.push({ variable: variables[varIndex], data: d, label: label(fileIndex) });
+    });
+  }
+  for (const name of stringList(root.attrs.layer_names)) {
+    const g = root.children.get(name);
+    if (used.has(name) || g?.kind !== 'group' || stringList(g.attrs.weight_names).length === 0) continue;
+    throw new ConversionError(`the weights file has weights for layer "${name}", which the architecture does not have`);
+  }
+  return out;
+}
+
+/** Nested models list "<inner layer>/<var>": match those names when they are all unique. */
+function matchByName(variables: Variable[], names: string[]): number[] | undefined {
+  const keys = names.map((n) => lastParts(n, 2));
+  const order: number[] = [];
+  for (const v of variables) {
+    const key = lastParts(v.originalName, 2);
+    const i = keys.indexOf(key);
+    if (i < 0 || keys.lastIndexOf(key) !== i) return undefined;
+    order.push(i);
+  }
+  return order;
+}
+
+/** Old Keras (2.0.x) names weights "<layer>_1/<var>": fall back to order, checking the variable names. */
+function matchByOrder(variables: Variable[], names: string[]): number[] | undefined {
+  if (variables.length !== names.length) return undefined;
+  const ok = variables.every((v, i) => lastParts(v.originalName, 1) === lastParts(names[i], 1));
+  return ok ? variables.map((_, i) => i) : undefined;
+}
+
+type WithLayers = Layer & { layers: Layer[] };
+const isContainer = (l: Layer): l is WithLayers => Array.isArray((l as Partial<WithLayers>).layers);
+
+function matchKeras3(layers: Layer[], root: H5Group, prefix: string, where: string[]): Assignment[] {
+  const out: Assignment[] = [];
+  for (const layer of layers) {
+    const path = `${prefix}/${layer.name}`;
+    if (isContainer(layer)) {
+      out.push(...matchKeras3(layer.layers, root, `${path}/layers`, [...where, layer.name]));
+      continue;
+    }
+    const variables = layer.weights;
+    if (variables.length === 0) continue;
+    const label = (i: number): string =>
+      `layer "${[...where, layer.name].join(' › ')}" weight "${lastParts(variables[i].originalName, 1)}"`;
+    const vars = h5Get(root, `${path}/vars`);
+    if (!vars || vars.kind !== 'group') {
+      throw new ConversionError(`the weights file has no weights for layer "${[...where, layer.name].join(' › ')}" (no ${path}/vars)`);
+    }
+    const count = [...vars.children.keys()].filter((k) => /^\d+$/.test(k)).length;
+    if (count !== variables.length) {
+      throw new ConversionError(
+        `layer "${[...where, layer.name].join(' › ')}" has ${count} weights in the file but the model expects ${variables.length}`,
+      );
+    }
+    variables.forEach((variable, i) => {
+      const d = vars.children.get(String(i));
+      if (d?.kind !== 'dataset') throw new ConversionError(`the weights file lacks ${path}/vars/${i}`);
+      out.push({ variable, data: d, label: label(i) });
+    });
+  }
+  return out;
+}
