@@ -15,6 +15,10 @@ import { FrameLoop } from './frame-loop';
 import { FrameStats } from './frame-stats';
 import { decodeImageFile, fileKind, loadVideoFile, SourceError } from '../sources/files';
 import { scaleResult } from '../pipeline/scale-result';
+import type { GraphModel } from '@tensorflow/tfjs-converter';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import type { ModelManifest } from '../models/manifest';
+import { clearUserModel, loadUserModel, saveUserModel, storedUserManifest } from '../user-model/persist';
 import { TimingLog, type FrameTiming } from '../bench/timing-log';
 
 /** The DOM only needs results a few times a second; the canvas gets every frame. */
@@ -34,6 +38,9 @@ export interface EmotionAppApi {
 
 export class AppController {
   private pipeline: EmotionPipeline | null = null;
+  /** The shipped emotion model, kept to switch back to from a user's own. */
+  private builtInClassifier: EmotionClassifier | null = null;
+  private userClassifier: EmotionClassifier | null = null;
   private modelsReady: Promise<void> | null = null;
   private stream: MediaStream | null = null;
   private loop: FrameLoop | null = null;
@@ -106,7 +113,10 @@ export class AppController {
         withModelErrors(cls.manifest, () => EmotionClassifier.load(cls.manifest, cls.model)),
       ]);
       this.pipeline = new EmotionPipeline(detector, classifier);
+      this.builtInClassifier = classifier;
       s.setLabels(classifier.labels);
+      s.setClassifier({ name: classifier.manifest.name, builtIn: true });
+      await this.restoreUserModel();
       s.setStatus('starting', 'Preparing the GPU…');
       await this.pipeline.warmUp(640, 480);
     } catch (e) {
@@ -205,6 +215,57 @@ export class AppController {
       if (e instanceof SourceError) return s.showError(e.appError);
       if (e instanceof StartError) return this.fail(e.appError);
       this.fail(appError('unknown', errorDetail(e)));
+    }
+  }
+
+  /**
+   * Switches to the user's own model after a test inference (EmotionClassifier checks that its
+   * outputs match its labels); kept in IndexedDB so it survives a reload.
+   */
+  async useUserModel(model: LayersModel | GraphModel, manifest: ModelManifest): Promise<void> {
+    await this.loadModels();
+    await this.switchToUserModel(model, manifest, true);
+  }
+
+  private async switchToUserModel(model: LayersModel | GraphModel, manifest: ModelManifest, persist: boolean): Promise<void> {
+    const classifier = EmotionClassifier.fromModel(model, manifest);
+    classifier.warmUp();
+    if (persist) await saveUserModel(model, manifest);
+    const previous = this.userClassifier;
+    this.userClassifier = classifier;
+    this.pipeline!.setClassifier(classifier);
+    previous?.dispose();
+    const s = this.store.getState();
+    s.setLabels(classifier.labels);
+    s.setClassifier({ name: manifest.name, builtIn: false });
+  }
+
+  /** Back to the shipped model, on request or because the user's model failed (reason shown). */
+  async useBuiltInModel(reason?: string): Promise<void> {
+    if (!this.pipeline || !this.builtInClassifier) return;
+    this.pipeline.setClassifier(this.builtInClassifier);
+    this.userClassifier?.dispose();
+    this.userClassifier = null;
+    const s = this.store.getState();
+    s.setLabels(this.builtInClassifier.labels);
+    s.setClassifier({ name: this.builtInClassifier.manifest.name, builtIn: true });
+    if (reason) s.setNotice(reason);
+    await clearUserModel();
+  }
+
+  /** True while a user's own model is in use (the frame loop falls back to the built-in one if it throws). */
+  get usingUserModel(): boolean {
+    return this.userClassifier !== null;
+  }
+
+  private async restoreUserModel(): Promise<void> {
+    const manifest = storedUserManifest();
+    if (!manifest) return;
+    try {
+      await this.switchToUserModel(await loadUserModel(manifest), manifest, false);
+    } catch (e) {
+      await clearUserModel();
+      this.store.getState().setNotice(`Your saved model "${manifest.name}" could not be loaded (${errorDetail(e)}): using the built-in model.`);
     }
   }
 

@@ -34,6 +34,8 @@ export interface AppState {
   notice: string | null;
   backend: { name: BackendName; reason: string } | null;
   labels: string[];
+  /** The emotion model in use. */
+  classifier: { name: string; builtIn: boolean } | null;
   cameras: CameraInfo[];
   faces: FaceResult[];
   stats: Stats;
@@ -48,6 +50,7 @@ export interface AppState {
   setNotice(notice: string | null): void;
   setBackend(backend: AppState['backend']): void;
   setLabels(labels: string[]): void;
+  setClassifier(classifier: AppState['classifier']): void;
   setCameras(cameras: CameraInfo[]): void;
   publishFaces(faces: FaceResult[]): void;
   publishStats(stats: Stats): void;
@@ -65,6 +68,7 @@ export const createAppStore = (settings: Partial<Settings> = {}) =>
     notice: null,
     backend: null,
     labels: [],
+    classifier: null,
     cameras: [],
     faces: [],
     stats: INITIAL_STATS,
@@ -79,6 +83,7 @@ export const createAppStore = (settings: Partial<Settings> = {}) =>
     setNotice: (notice) => set({ notice }),
     setBackend: (backend) => set({ backend }),
     setLabels: (labels) => set({ labels }),
+    setClassifier: (classifier) => set({ classifier }),
     setCameras: (cameras) => set({ cameras }),
     publishFaces: (faces) => set({ faces }),
     publishStats: (stats) => set({ stats }),

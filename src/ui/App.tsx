@@ -2,6 +2,7 @@ import { Controls } from './Controls';
 import { FacePanel } from './FacePanel';
 import { Messages } from './Messages';
 import { Stage } from './Stage';
+import { UserModelPanel } from './UserModelPanel';
 import { StatusBar } from './StatusBar';
 
 export function App() {
@@ -17,6 +18,7 @@ export function App() {
         <Stage />
         <FacePanel />
       </main>
+      <UserModelPanel />
       <StatusBar />
     </div>
   );
