@@ -4,6 +4,7 @@ import { initNodeBackend } from '../src/node/tf-node';
 import { readDataset, subsample } from '../src/eval/dataset';
 import { buildEvalPipeline, evaluate, loadClassifier } from '../src/eval/runner';
 import { formatConfusion } from '../src/eval/metrics';
+import { DEFAULT_SYNTH, synthPhotoFrame, type SynthOptions } from '../src/eval/synth';
 import { TTA_MODES, type TtaMode } from '../src/classify/preprocess';
 import type { PipelineSettings } from '../src/pipeline/pipeline';
 
@@ -16,10 +17,12 @@ const USAGE = `usage: npm run eval -- <dataset-dir> [--no-detect] [--model <id-o
   --tta <mode>    test-time augmentation: none, flip, flip-zoom (default: the app's default)
   --align-eyes / --no-align-eyes   rotate crops so the eyes are level (detect mode)
   --ensemble <id-or-dir>:<w>   average with a second model, weight w (e.g. face-expression:0.3)
+  --synth-photo [min,max]   detect-path test on face crops: each crop upscaled onto a 480×360 canvas
+                  and rotated by min..max degrees (default 15,25), built in memory
   --margin <x>    crop margin around the detector box, fraction of its side`;
 
 function parseArgs(argv: string[]) {
-  const o = { dir: '', detect: true, model: undefined as string | undefined, json: false, every: 1, ensemble: undefined as { model: string; weight: number } | undefined, settings: {} as Partial<PipelineSettings> };
+  const o = { dir: '', detect: true, model: undefined as string | undefined, json: false, every: 1, synth: undefined as SynthOptions | undefined, ensemble: undefined as { model: string; weight: number } | undefined, settings: {} as Partial<PipelineSettings> };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -46,6 +49,13 @@ function parseArgs(argv: string[]) {
       const weight = Number(v.slice(i + 1));
       if (i <= 0 || !(weight >= 0 && weight <= 1)) throw new Error('--ensemble takes <id-or-dir>:<weight 0..1>');
       o.ensemble = { model: v.slice(0, i), weight };
+    } else if (a === '--synth-photo') {
+      o.synth = { ...DEFAULT_SYNTH };
+      if (argv[i + 1] && /^\d+(\.\d+)?,\d+(\.\d+)?$/.test(argv[i + 1])) {
+        const [lo, hi] = value().split(',').map(Number);
+        o.synth.minDeg = lo;
+        o.synth.maxDeg = hi;
+      }
     } else if (a === '--every') o.every = Math.max(1, Number.parseInt(value(), 10) || 1);
     else if (a === '--help' || a === '-h') {
       console.log(USAGE);
@@ -55,6 +65,7 @@ function parseArgs(argv: string[]) {
     else throw new Error(`unexpected argument ${a}`);
   }
   if (!o.dir) throw new Error('missing <dataset-dir>');
+  if (o.synth && !o.detect) throw new Error('--synth-photo tests the detect path: drop --no-detect');
   return o;
 }
 
@@ -78,6 +89,7 @@ async function main(): Promise<void> {
   const progress = !args.json && process.stderr.isTTY;
   const r = await evaluate(pipeline, samples, {
     detect: args.detect,
+    makeFrame: args.synth ? (img, i) => synthPhotoFrame(img, i, args.synth) : undefined,
     onProgress: progress ? (d, t) => d % 50 === 0 && process.stderr.write(`\r${d}/${t}`) : undefined,
   });
   if (progress) process.stderr.write('\r');
@@ -89,7 +101,7 @@ async function main(): Promise<void> {
   const pct = (v: number) => (v * 100).toFixed(1).padStart(5);
   console.log(`dataset   ${dataset.root} (${samples.length} images${args.every > 1 ? `, every ${args.every}th` : ''})`);
   if (dataset.ignoredFolders.length) console.log(`ignored   folders that are no emotion: ${dataset.ignoredFolders.join(', ')}`);
-  console.log(`model     ${classifier.manifest.id} (${classifier.manifest.name}); backend ${backend}; ${args.detect ? 'detect faces' : 'images are face crops'}`);
+  console.log(`model     ${classifier.manifest.id} (${classifier.manifest.name}); backend ${backend}; ${args.detect ? 'detect faces' : 'images are face crops'}${args.synth ? `; synthetic photos, faces ${args.synth.faceSize}px rotated ${args.synth.minDeg}..${args.synth.maxDeg}°` : ''}`);
   const st = pipeline.currentSettings;
   console.log(`settings  tta ${st.tta}, alignEyes ${st.alignEyes}, ensemble ${args.ensemble ? `${args.ensemble.model} weight ${st.ensembleWeight}` : 'off'}, margin ${args.detect ? st.margin : '0 (whole image)'}`);
   console.log(`n         ${r.n}`);

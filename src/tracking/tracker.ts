@@ -23,7 +23,7 @@ export interface TrackedFace {
   probs: number[];
   /** Shown label: a model label or "uncertain". */
   emotion: string;
-  /** Smoothed probability of the shown label (of the top label when uncertain). */
+  /** Smoothed probability of the shown label (when uncertain: of the label held by hysteresis). */
   score: number;
   /** Frames since this id first appeared. */
   age: number;
@@ -35,6 +35,7 @@ interface Track {
   keypoints?: Point[];
   probs: number[];
   shown: number; // index of the shown label
+  uncertain: boolean;
   age: number;
   missed: number;
 }
@@ -44,7 +45,17 @@ export interface TrackerOptions {
   maxMissed: number;
   /** Minimum IoU to match a detection to a track. */
   minIou: number;
+  /**
+   * Fallback for fast moves with no overlap left: match when the centres are closer than this
+   * fraction of the track's box side (and the sizes within 2× of each other).
+   */
+  maxCentreShift: number;
 }
+
+export const DEFAULT_TRACKER_OPTIONS: TrackerOptions = { maxMissed: 5, minIou: 0.2, maxCentreShift: 0.75 };
+
+/** Once uncertain, a face must reach the threshold plus this much before a label is shown again. */
+const UNCERTAIN_BAND = 0.05;
 
 export class FaceTracker {
   private tracks: Track[] = [];
@@ -53,7 +64,7 @@ export class FaceTracker {
   constructor(
     private readonly labels: string[],
     public smoothing: SmoothingSettings = DEFAULT_SMOOTHING,
-    private readonly opts: TrackerOptions = { maxMissed: 5, minIou: 0.2 },
+    private readonly opts: TrackerOptions = DEFAULT_TRACKER_OPTIONS,
   ) {}
 
   reset(): void {
@@ -92,16 +103,35 @@ export class FaceTracker {
       assigned[p.i] = p.t;
       free.delete(p.t);
     }
+    // Second pass for what is left: nearest centres, for a face that moved further than its width.
+    const near: { i: number; t: Track; d: number }[] = [];
+    boxes.forEach((b, i) => {
+      if (assigned[i]) return;
+      for (const t of free) {
+        const side = Math.max(t.box.width, t.box.height);
+        const ratio = Math.max(b.width, b.height) / side;
+        const d = Math.hypot(centreX(b) - centreX(t.box), centreY(b) - centreY(t.box)) / side;
+        if (d <= this.opts.maxCentreShift && ratio >= 0.5 && ratio <= 2) near.push({ i, t, d });
+      }
+    });
+    near.sort((a, b) => a.d - b.d);
+    for (const p of near) {
+      if (assigned[p.i] || !free.has(p.t)) continue;
+      assigned[p.i] = p.t;
+      free.delete(p.t);
+    }
     const result: TrackedFace[] = boxes.map((box, i) => {
       let t = assigned[i];
       if (!t) {
-        t = { id: this.nextId++, box, keypoints: keypoints?.[i], probs: probs[i].slice(), shown: argmax(probs[i]), age: 0, missed: 0 };
+        t = { id: this.nextId++, box, keypoints: keypoints?.[i], probs: probs[i].slice(), shown: argmax(probs[i]), uncertain: false, age: 0, missed: 0 };
+        t.uncertain = Math.max(...t.probs) < this.smoothing.uncertainBelow;
         this.tracks.push(t);
       } else {
         t.box = box;
         t.keypoints = keypoints?.[i];
         t.probs = ema(t.probs, probs[i], this.smoothing.alpha);
         t.shown = withHysteresis(t.probs, t.shown, this.smoothing.hysteresis);
+        t.uncertain = isUncertain(t.probs, t.uncertain, this.smoothing.uncertainBelow);
         t.age++;
         t.missed = 0;
       }
@@ -114,10 +144,18 @@ export class FaceTracker {
 
   private view(t: Track): TrackedFace {
     const score = t.probs[t.shown];
-    const top = Math.max(...t.probs);
-    const emotion = top < this.smoothing.uncertainBelow ? UNCERTAIN : this.labels[t.shown];
+    const emotion = t.uncertain ? UNCERTAIN : this.labels[t.shown];
     return { id: t.id, box: t.box, probs: t.probs.slice(), emotion, score, age: t.age };
   }
+}
+
+const centreX = (b: Box) => b.x + b.width / 2;
+const centreY = (b: Box) => b.y + b.height / 2;
+
+/** Uncertain below the threshold; once uncertain, stays so until the top probability clears it by a band. */
+export function isUncertain(probs: number[], wasUncertain: boolean, threshold: number): boolean {
+  const top = Math.max(...probs);
+  return wasUncertain ? top < threshold + UNCERTAIN_BAND : top < threshold;
 }
 
 export function argmax(v: number[]): number {

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { Box } from '../detection/types';
+import { FaceTracker, UNCERTAIN, ema, isUncertain, withHysteresis } from './tracker';
+
+const LABELS = ['angry', 'happy', 'neutral'];
+const box = (x: number, y: number, side = 100): Box => ({ x, y, width: side, height: side });
+const p = (a: number, h: number, n: number) => [a, h, n];
+const HAPPY = p(0.1, 0.8, 0.1);
+const NEUTRAL = p(0.1, 0.1, 0.8);
+const noSmoothing = { alpha: 1, hysteresis: 0, uncertainBelow: 0 };
+
+describe('FaceTracker ids', () => {
+  it('keeps ids while faces move a little, in any input order', () => {
+    const t = new FaceTracker(LABELS);
+    const a = t.update([box(0, 0), box(300, 0)], [HAPPY, HAPPY]);
+    const b = t.update([box(305, 4), box(6, 3)], [HAPPY, HAPPY]);
+    expect(b.map((f) => f.id)).toEqual([a[1].id, a[0].id]);
+  });
+
+  it('gives a new face a new id and does not disturb the others when people enter and leave', () => {
+    const t = new FaceTracker(LABELS);
+    const [left, right] = t.update([box(0, 0), box(400, 0)], [HAPPY, HAPPY]).map((f) => f.id);
+    // A third person enters between them.
+    const f2 = t.update([box(2, 0), box(200, 10), box(398, 0)], [HAPPY, NEUTRAL, HAPPY]);
+    expect(f2[0].id).toBe(left);
+    expect(f2[2].id).toBe(right);
+    const middle = f2[1].id;
+    expect(new Set([left, right, middle]).size).toBe(3);
+    // The left one leaves; the others keep theirs.
+    const f3 = t.update([box(204, 10), box(396, 2)], [NEUTRAL, HAPPY]);
+    expect(f3.map((f) => f.id)).toEqual([middle, right]);
+    // The left one comes back two frames later at the same place: same id (within maxMissed).
+    t.update([box(204, 10), box(396, 2)], [NEUTRAL, HAPPY]);
+    const f5 = t.update([box(0, 0), box(204, 10), box(396, 2)], [HAPPY, NEUTRAL, HAPPY]);
+    expect(f5.map((f) => f.id)).toEqual([left, middle, right]);
+  });
+
+  it('drops an id after maxMissed frames away', () => {
+    const t = new FaceTracker(LABELS, noSmoothing, { maxMissed: 2, minIou: 0.2, maxCentreShift: 0.75 });
+    const id = t.update([box(0, 0)], [HAPPY])[0].id;
+    for (let i = 0; i < 3; i++) t.update([], []);
+    expect(t.update([box(0, 0)], [HAPPY])[0].id).not.toBe(id);
+  });
+
+  it('follows a fast move with no box overlap by centre distance, but not a jump across the frame', () => {
+    const t = new FaceTracker(LABELS);
+    const id = t.update([box(0, 0)], [HAPPY])[0].id;
+    expect(t.update([box(60, 20)], [HAPPY])[0].id).toBe(id); // IoU ≈ 0.19 < minIou
+    expect(t.update([box(600, 20)], [HAPPY])[0].id).not.toBe(id);
+  });
+
+  it('does not let a newcomer next to a face steal its id', () => {
+    const t = new FaceTracker(LABELS);
+    const id = t.update([box(100, 100)], [HAPPY])[0].id;
+    const f = t.update([box(40, 100), box(102, 100)], [NEUTRAL, HAPPY]);
+    expect(f[1].id).toBe(id);
+    expect(f[0].id).not.toBe(id);
+  });
+
+  it('reports live boxes and their keypoints for frames without detection', () => {
+    const t = new FaceTracker(LABELS);
+    const kp = [{ x: 30, y: 40 }, { x: 70, y: 40 }];
+    t.update([box(0, 0), box(300, 0)], [HAPPY, HAPPY], [kp, undefined]);
+    t.update([box(0, 0)], [HAPPY], [kp]);
+    expect(t.boxes).toEqual([box(0, 0)]);
+    expect(t.keypoints).toEqual([kp]);
+  });
+});
+
+describe('smoothing', () => {
+  it('ema moves alpha of the way to the new value', () => {
+    expect(ema([0, 1], [1, 0], 0.25)).toEqual([0.25, 0.75]);
+    expect(ema([0.5], [0.2, 0.8], 0.3)).toEqual([0.2, 0.8]); // label count changed: restart
+  });
+
+  it('hysteresis keeps the shown label until another beats it by the margin', () => {
+    expect(withHysteresis([0.45, 0.5, 0.05], 0, 0.08)).toBe(0);
+    expect(withHysteresis([0.4, 0.5, 0.1], 0, 0.08)).toBe(1);
+    expect(withHysteresis([0.4, 0.5, 0.1], 1, 0.08)).toBe(1);
+  });
+
+  it('uncertain has its own band so it does not blink around the threshold', () => {
+    expect(isUncertain([0.29, 0.28, 0.43], false, 0.45)).toBe(true);
+    expect(isUncertain([0.2, 0.33, 0.47], true, 0.45)).toBe(true); // above threshold, inside the band
+    expect(isUncertain([0.2, 0.33, 0.47], false, 0.45)).toBe(false);
+    expect(isUncertain([0.1, 0.39, 0.51], true, 0.45)).toBe(false);
+  });
+
+  it('does not flicker on noisy frames near a tie, and switches after a real change', () => {
+    const t = new FaceTracker(LABELS, { alpha: 0.35, hysteresis: 0.08, uncertainBelow: 0.3 });
+    const shown: string[] = [];
+    // Happy and neutral alternate slightly ahead of each other every frame (raw argmax flips each frame).
+    for (let i = 0; i < 40; i++) {
+      const d = i % 2 === 0 ? 0.04 : -0.04;
+      shown.push(t.update([box(0, 0)], [p(0.1, 0.45 + d, 0.45 - d)])[0].emotion);
+    }
+    const changes = shown.slice(1).filter((l, i) => l !== shown[i]).length;
+    expect(changes).toBe(0);
+    // Now a clear change to angry: shown within a few frames.
+    let k = 0;
+    while (t.update([box(0, 0)], [p(0.85, 0.1, 0.05)])[0].emotion !== 'angry') k++;
+    expect(k).toBeLessThanOrEqual(5);
+  });
+
+  it('shows "uncertain" when the top probability is low, and the label once it is clear', () => {
+    const t = new FaceTracker(LABELS, { alpha: 1, hysteresis: 0, uncertainBelow: 0.5 });
+    expect(t.update([box(0, 0)], [p(0.34, 0.33, 0.33)])[0].emotion).toBe(UNCERTAIN);
+    expect(t.update([box(0, 0)], [p(0.1, 0.52, 0.38)])[0].emotion).toBe(UNCERTAIN); // inside band
+    const f = t.update([box(0, 0)], [HAPPY])[0];
+    expect(f.emotion).toBe('happy');
+    expect(f.score).toBeCloseTo(0.8);
+  });
+
+  it('with no smoothing the shown label is the raw argmax', () => {
+    const t = new FaceTracker(LABELS, noSmoothing);
+    t.update([box(0, 0)], [HAPPY]);
+    expect(t.update([box(0, 0)], [NEUTRAL])[0].emotion).toBe('neutral');
+  });
+});
