@@ -1,19 +1,23 @@
 // Wraps @tensorflow-models/face-detection (tfjs runtime) behind our manifest: the model URL and
 // range come from models/<id>/manifest.json, and frames are passed as tensors so the one upload
 // per frame is shared with the classifier.
-import type * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs-core';
 import * as faceDetection from '@tensorflow-models/face-detection';
 import type { ModelManifest } from '../models/manifest';
+import { mergeDetections, tileGrid } from './tiling';
 import type { DetectedFace } from './types';
 
 export interface FaceDetectorOptions {
   maxFaces: number;
+  /** Also detect on overlapping tiles of the frame, for small (far) faces; see tiling.ts. */
+  tiled?: boolean;
 }
 
 export class FaceDetector {
   private constructor(
     private readonly detector: faceDetection.FaceDetector,
     readonly manifest: ModelManifest,
+    readonly options: FaceDetectorOptions,
   ) {}
 
   static async load(manifest: ModelManifest, modelUrl: string | tf.io.IOHandler, opts: FaceDetectorOptions): Promise<FaceDetector> {
@@ -24,11 +28,34 @@ export class FaceDetector {
       maxFaces: opts.maxFaces,
       detectorModelUrl: modelUrl,
     });
-    return new FaceDetector(detector, manifest);
+    return new FaceDetector(detector, manifest, opts);
   }
 
   /** Faces in the frame (an RGB tensor [h, w, 3], 0..255), in frame pixels. The frame is not disposed. */
   async detect(frame: tf.Tensor3D): Promise<DetectedFace[]> {
+    if (!this.options.tiled) return this.detectWhole(frame);
+    const [height, width] = frame.shape;
+    const found = await this.detectWhole(frame);
+    const tiles = tileGrid(width, height);
+    if (tiles.length > 1) {
+      for (const t of tiles) {
+        const tile = tf.slice(frame, [t.y, t.x, 0], [t.height, t.width, 3]);
+        try {
+          for (const f of await this.detectWhole(tile)) {
+            found.push({
+              box: { ...f.box, x: f.box.x + t.x, y: f.box.y + t.y },
+              keypoints: f.keypoints.map((k) => ({ x: k.x + t.x, y: k.y + t.y })),
+            });
+          }
+        } finally {
+          tile.dispose();
+        }
+      }
+    }
+    return mergeDetections(found, this.options.maxFaces);
+  }
+
+  private async detectWhole(frame: tf.Tensor3D): Promise<DetectedFace[]> {
     const faces = await this.detector.estimateFaces(frame, { flipHorizontal: false });
     return faces.map((f) => ({
       box: { x: f.box.xMin, y: f.box.yMin, width: f.box.width, height: f.box.height },

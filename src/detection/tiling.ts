@@ -1,0 +1,51 @@
+// Detection on overlapping tiles, for faces far from the camera. BlazeFace sees the whole frame
+// shrunk to 128 or 192 px, where a face at the back of a classroom is a few pixels wide; run on
+// tiles of about TILE_SIDE px, the same face is several times bigger in the model's input.
+import type { Box } from './types';
+
+/** Tile side in frame pixels. With the full-range model, faces down to ~30 px wide are found. */
+export const TILE_SIDE = 512;
+export const TILE_OVERLAP = 0.2;
+
+/** Overlapping tiles covering width×height exactly; one tile (the frame) when it is small. */
+export function tileGrid(width: number, height: number, side = TILE_SIDE, overlap = TILE_OVERLAP): Box[] {
+  const step = side * (1 - overlap);
+  const cols = Math.max(1, Math.ceil((width - side * overlap) / step));
+  const rows = Math.max(1, Math.ceil((height - side * overlap) / step));
+  if (cols === 1 && rows === 1) return [{ x: 0, y: 0, width, height }];
+  // Tiles grow to cover the frame with the chosen counts, keeping the overlap fraction.
+  const tw = Math.min(width, width / (cols - (cols - 1) * overlap));
+  const th = Math.min(height, height / (rows - (rows - 1) * overlap));
+  const tiles: Box[] = [];
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const x = cols === 1 ? 0 : Math.round((c * (width - tw)) / (cols - 1));
+      const y = rows === 1 ? 0 : Math.round((r * (height - th)) / (rows - 1));
+      tiles.push({ x, y, width: Math.min(Math.round(tw), width - x), height: Math.min(Math.round(th), height - y) });
+    }
+  }
+  return tiles;
+}
+
+function intersection(a: Box, b: Box): number {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+/**
+ * Merges detections from the whole frame and its tiles: the same face seen twice (two tiles, or a
+ * face cut by a tile edge) is kept once, as its biggest box. "The same" means the intersection
+ * covers `minCover` of the smaller box. At most maxFaces are kept, biggest first.
+ */
+export function mergeDetections<T extends { box: Box }>(faces: readonly T[], maxFaces: number, minCover = 0.4): T[] {
+  const byArea = [...faces].sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height);
+  const keep: T[] = [];
+  for (const f of byArea) {
+    const area = f.box.width * f.box.height;
+    if (keep.some((k) => intersection(k.box, f.box) >= minCover * Math.min(area, k.box.width * k.box.height))) continue;
+    keep.push(f);
+    if (keep.length >= maxFaces) break;
+  }
+  return keep;
+}
