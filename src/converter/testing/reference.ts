@@ -1,0 +1,70 @@
+// Test support: the layer maths written out in plain loops (NHWC, one image), independent of
+// tfjs, to check converted models against.
+
+export interface Image {
+  h: number;
+  w: number;
+  c: number;
+  data: Float32Array; // index (y * w + x) * c + ch
+}
+
+/** Conv2D, stride 1, "valid" padding; kernel in Keras layout [kh, kw, in, out]. */
+export function conv2d(img: Image, kernel: Float32Array, kh: number, kw: number, out: number, bias?: Float32Array): Image {
+  const h = img.h - kh + 1;
+  const w = img.w - kw + 1;
+  const data = new Float32Array(h * w * out);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      for (let o = 0; o < out; o++) {
+        let s = bias ? bias[o] : 0;
+        for (let i = 0; i < kh; i++) {
+          for (let j = 0; j < kw; j++) {
+            for (let ch = 0; ch < img.c; ch++) {
+              s += img.data[((y + i) * img.w + (x + j)) * img.c + ch] * kernel[((i * kw + j) * img.c + ch) * out + o];
+            }
+          }
+        }
+        data[(y * w + x) * out + o] = s;
+      }
+    }
+  }
+  return { h, w, c: out, data };
+}
+
+/** Dense on a flat vector; kernel in Keras layout [in, out]. */
+export function dense(x: Float32Array, kernel: Float32Array, out: number, bias?: Float32Array): Float32Array {
+  const y = new Float32Array(out);
+  for (let o = 0; o < out; o++) {
+    let s = bias ? bias[o] : 0;
+    for (let i = 0; i < x.length; i++) s += x[i] * kernel[i * out + o];
+    y[o] = s;
+  }
+  return y;
+}
+
+export const relu = (x: Float32Array, max = Infinity): Float32Array => x.map((v) => Math.min(Math.max(v, 0), max));
+
+export function softmax(x: Float32Array): Float32Array {
+  const m = Math.max(...x);
+  const e = x.map((v) => Math.exp(v - m));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return e.map((v) => v / sum);
+}
+
+/** Inference-time batch normalization over the last axis. */
+export function batchNorm(
+  x: Float32Array,
+  channels: number,
+  p: { gamma: Float32Array; beta: Float32Array; mean: Float32Array; variance: Float32Array; epsilon: number },
+): Float32Array {
+  return x.map((v, i) => {
+    const c = i % channels;
+    return p.gamma[c] * ((v - p.mean[c]) / Math.sqrt(p.variance[c] + p.epsilon)) + p.beta[c];
+  });
+}
+
+export function globalAveragePool(img: Image): Float32Array {
+  const out = new Float32Array(img.c);
+  for (let p = 0; p < img.h * img.w; p++) for (let c = 0; c < img.c; c++) out[c] += img.data[p * img.c + c];
+  return out.map((v) => v / (img.h * img.w));
+}
