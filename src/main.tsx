@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppController, type EmotionAppApi } from './app/controller';
-import { parseBackendPreference } from './backend/backends';
+import { applyTfjsFlags, configureWasm, parseBackendPreference, parseTfjsFlags } from './backend/backends';
+import { DEFAULT_PIPELINE_SETTINGS } from './pipeline/pipeline';
 import { createAppStore } from './store/app-store';
 import { App } from './ui/App';
 import { AppContext } from './ui/context';
@@ -18,6 +19,14 @@ const store = createAppStore({
   backend: parseBackendPreference(params.get('backend')),
   mirror: params.get('mirror') !== '0',
 });
+// ?wasmThreads=1 forces the single-threaded WASM build, ?wasmThreads=N sets the thread count.
+const wasmThreads = Number(params.get('wasmThreads'));
+configureWasm({ threads: Number.isInteger(wasmThreads) && wasmThreads > 0 ? wasmThreads : undefined });
+// ?tfjsFlags=WEBGL_PACK:false,… sets tfjs flags, to measure them with `npm run bench -- --query`.
+applyTfjsFlags(parseTfjsFlags(params.get('tfjsFlags')));
+// ?detectEvery=k overrides how often the face detector runs (benchmarks compare k = 1 and the default).
+const detectEvery = Number(params.get('detectEvery'));
+if (Number.isInteger(detectEvery) && detectEvery > 0) DEFAULT_PIPELINE_SETTINGS.detectEvery = detectEvery;
 const base = import.meta.env.BASE_URL;
 const controller = new AppController(store, `${base}models/`, `${base}wasm/`);
 window.emotionApp = controller.api();

@@ -3,8 +3,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { backendOrder, type BackendName, type BackendPreference } from './preference';
+import { patchThreadedWasmForBundles } from './wasm-threads';
 
 export * from './preference';
 
@@ -35,6 +36,47 @@ export function webglRenderer(): string | undefined {
 }
 
 let wasmPathsSet = false;
+let wasmThreads: number | undefined;
+
+/**
+ * WASM thread count, set before initBackend (the app reads ?wasmThreads=): 1 = single-threaded
+ * SIMD build, n > 1 = n XNNPACK threads, undefined = tfjs default (one per logical core) when the
+ * page is cross-origin isolated.
+ */
+export function configureWasm(opts: { threads?: number }): void {
+  wasmThreads = opts.threads;
+}
+
+export function applyTfjsFlags(flags: Record<string, boolean | number>): void {
+  for (const [name, value] of Object.entries(flags)) {
+    try {
+      tf.env().set(name, value);
+    } catch (e) {
+      console.warn(`tfjs flag ${name} ignored: ${e instanceof Error ? e.message : e}`);
+    }
+  }
+}
+
+/** Whether the threaded WASM build can run: it needs SharedArrayBuffer, i.e. a cross-origin isolated page. */
+export function wasmThreadsPossible(): boolean {
+  return typeof SharedArrayBuffer !== 'undefined' && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+}
+
+/**
+ * tfjs-backend-wasm caps its XNNPACK pool at navigator.hardwareConcurrency / 2 (it assumes
+ * hyper-threading), read once while the module starts: 1 thread on a 2-core machine whatever
+ * setThreadsCount says. To honour an explicit thread count, the property is shadowed for the
+ * duration of the WASM start-up only.
+ */
+async function withLogicalCores<T>(threads: number | undefined, run: () => Promise<T>): Promise<T> {
+  if (typeof navigator === 'undefined' || threads === undefined || threads * 2 <= navigator.hardwareConcurrency) return run();
+  Object.defineProperty(navigator, 'hardwareConcurrency', { value: threads * 2, configurable: true });
+  try {
+    return await run();
+  } finally {
+    delete (navigator as { hardwareConcurrency?: number }).hardwareConcurrency; // back to Navigator.prototype's getter
+  }
+}
 
 /**
  * Initialises the first backend of the preferred order that works.
@@ -46,15 +88,16 @@ export async function initBackend(pref: BackendPreference, wasmBase = '/wasm/'):
   const failures: BackendChoice['failures'] = [];
   if (!wasmPathsSet) {
     setWasmPaths(wasmBase);
-    // tfjs's threaded WASM build spawns its pthread workers from the page's own script, which
-    // fails once the app is bundled as ES modules ("e is not defined" in the worker): use the
-    // single-threaded SIMD build until that is solved.
-    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    if (wasmThreads === 1 || !wasmThreadsPossible()) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    else {
+      patchThreadedWasmForBundles();
+      if (wasmThreads !== undefined) setThreadsCount(wasmThreads);
+    }
     wasmPathsSet = true;
   }
   for (const name of order) {
     try {
-      const ok = await tf.setBackend(name);
+      const ok = await withLogicalCores(name === 'wasm' ? wasmThreads : undefined, () => tf.setBackend(name));
       if (!ok) throw new Error(`${name} backend did not initialise`);
       await tf.ready();
       // A tiny op proves the backend really runs (a lost or blacklisted GL context fails here).
@@ -62,7 +105,8 @@ export async function initBackend(pref: BackendPreference, wasmBase = '/wasm/'):
       const v = (await probe.data())[0];
       probe.dispose();
       if (v !== 2) throw new Error(`${name} backend computed 1 + 1 = ${v}`);
-      const why = failures.length ? `${reason}; fell back after ${failures.map((f) => f.name).join(', ')} failed` : reason;
+      let why = failures.length ? `${reason}; fell back after ${failures.map((f) => f.name).join(', ')} failed` : reason;
+      if (name === 'wasm') why += `; ${getThreadsCount()} thread${getThreadsCount() === 1 ? '' : 's'}`;
       return { name, reason: why, failures, renderer };
     } catch (e) {
       failures.push({ name, error: e instanceof Error ? e.message : String(e) });

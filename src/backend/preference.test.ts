@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backendOrder, isSoftwareRenderer, parseBackendPreference } from './preference';
+import { backendOrder, isSoftwareRenderer, parseBackendPreference, parseTfjsFlags } from './preference';
 
 describe('isSoftwareRenderer', () => {
   it('recognises software GL renderers', () => {
@@ -38,5 +38,17 @@ describe('parseBackendPreference', () => {
     expect(parseBackendPreference('wasm')).toBe('wasm');
     expect(parseBackendPreference('WebGPU')).toBe('auto');
     expect(parseBackendPreference(null)).toBe('auto');
+  });
+});
+
+describe('parseTfjsFlags', () => {
+  it('reads booleans and numbers and skips malformed parts', () => {
+    expect(parseTfjsFlags('WEBGL_PACK:false, WEBGL_CPU_FORWARD:true,WEBGL_FLUSH_THRESHOLD:-1,BROKEN,X:abc')).toEqual({
+      WEBGL_PACK: false,
+      WEBGL_CPU_FORWARD: true,
+      WEBGL_FLUSH_THRESHOLD: -1,
+    });
+    expect(parseTfjsFlags(null)).toEqual({});
+    expect(parseTfjsFlags('')).toEqual({});
   });
 });

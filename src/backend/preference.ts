@@ -22,3 +22,20 @@ export function backendOrder(pref: BackendPreference, renderer: string | undefin
   if (isSoftwareRenderer(renderer)) return { order: ['wasm', 'webgl', 'cpu'], reason: `auto: software WebGL (${renderer})` };
   return { order: ['webgl', 'wasm', 'cpu'], reason: `auto: GPU (${renderer})` };
 }
+
+/**
+ * tfjs flags from a "NAME:value,NAME:value" string (the app's ?tfjsFlags=, for measuring flag
+ * choices with `npm run bench -- --query`). Values are parsed as booleans or numbers. Unknown
+ * flag names are reported and skipped.
+ */
+export function parseTfjsFlags(spec: string | null | undefined): Record<string, boolean | number> {
+  const out: Record<string, boolean | number> = {};
+  for (const part of (spec ?? '').split(',')) {
+    const [name, raw] = part.split(':').map((x) => x.trim());
+    if (!name || raw === undefined) continue;
+    const value = raw === 'true' ? true : raw === 'false' ? false : Number(raw);
+    if (typeof value === 'number' && Number.isNaN(value)) continue;
+    out[name] = value;
+  }
+  return out;
+}

@@ -9,11 +9,15 @@ import type { FaceDetector } from '../detection/face-detector';
 import type { Box, Point } from '../detection/types';
 import { FaceTracker, DEFAULT_SMOOTHING, type SmoothingSettings } from '../tracking/tracker';
 import type { FaceResult, FrameResult } from './types';
+import { FrameUploader } from '../backend/frame-upload';
 
 export interface PipelineSettings {
   /** Crop margin around the detector's box, as a fraction of its side. */
   margin: number;
-  /** Run the detector every k frames; in between, faces keep their last boxes. */
+  /**
+   * Run the detector every k frames (and whenever no face is followed or the face count just
+   * changed); in between, faces keep their last boxes and the classifier still runs on every face.
+   */
   detectEvery: number;
   /** Test-time augmentation: average the model over mirrored (and zoomed) views of each face. */
   tta: TtaMode;
@@ -26,7 +30,9 @@ export interface PipelineSettings {
 
 export const DEFAULT_PIPELINE_SETTINGS: PipelineSettings = {
   margin: 0.2,
-  detectEvery: 1,
+  // Chosen by `npm run bench` (see the README's Performance section): the detector is the
+  // costlier half of a frame, and at 30 fps faces move little in 4 frames (133 ms).
+  detectEvery: 4,
   tta: 'none',
   alignEyes: false,
   ensembleWeight: 0,
@@ -41,6 +47,11 @@ const now = (): number => (typeof performance !== 'undefined' ? performance.now(
 export class EmotionPipeline {
   private tracker: FaceTracker;
   private frameCount = 0;
+  /** Frames since the detector last ran, and how many faces it found then (Infinity = never ran). */
+  private sinceDetect = Infinity;
+  private lastDetectedCount = -1;
+  private faceCountChanged = false;
+  private uploader = new FrameUploader();
   private settings: PipelineSettings;
   private secondary: { classifier: EmotionClassifier; perm: number[] } | null = null;
 
@@ -93,15 +104,31 @@ export class EmotionPipeline {
   reset(): void {
     this.tracker.reset();
     this.frameCount = 0;
+    this.sinceDetect = Infinity;
+    this.lastDetectedCount = -1;
+    this.faceCountChanged = false;
   }
 
-  /** Runs detector and classifier once each on zeros, so shaders compile before the first frame. */
-  async warmUp(width: number, height: number): Promise<void> {
-    const frame = tf.zeros([height, width, 3], 'int32') as tf.Tensor3D;
+  /** Whether this frame needs the detector (see PipelineSettings.detectEvery). */
+  private shouldDetect(): boolean {
+    return this.sinceDetect >= Math.max(1, this.settings.detectEvery) || this.faceCountChanged || this.tracker.boxes.length === 0;
+  }
+
+  /**
+   * Runs detector and classifier on a blank frame of the camera's size, with the classifier at
+   * every batch size up to `maxFaces`: WebGL compiles one shader set per tensor shape, which on a
+   * software GL costs seconds, so this moves that cost to load time instead of the first frames.
+   * The frame has the dtype real frames get (see FrameUploader).
+   */
+  async warmUp(width: number, height: number, maxFaces = 3): Promise<void> {
+    const frame = tf.zeros([height, width, 3], tf.getBackend() === 'webgl' ? 'int32' : 'float32') as tf.Tensor3D;
     try {
       await this.detector.detect(frame);
-      const probs = await this.classifyBoxes(frame, [{ x: 0, y: 0, width: width / 2, height: height / 2 }]);
-      void probs;
+      const side = Math.min(width, height) / 4;
+      for (let n = 1; n <= maxFaces; n++) {
+        const boxes = Array.from({ length: n }, (_, i) => ({ x: i * side, y: side, width: side, height: side }));
+        await this.classifyBoxes(frame, boxes);
+      }
     } finally {
       frame.dispose();
     }
@@ -110,11 +137,18 @@ export class EmotionPipeline {
   /** Processes one frame: a pixel source is uploaded once and shared by detector and classifier. */
   async process(source: PixelSource | tf.Tensor3D): Promise<FrameResult> {
     const t0 = now();
-    const frame = source instanceof tf.Tensor ? source : tf.browser.fromPixels(source);
+    const frame = source instanceof tf.Tensor ? source : this.uploader.upload(source);
     try {
       const [height, width] = frame.shape;
-      const detect = this.frameCount % Math.max(1, this.settings.detectEvery) === 0 || this.tracker.boxes.length === 0;
+      const detect = this.shouldDetect();
       const found = detect ? await this.detector.detect(frame) : null;
+      if (found) {
+        // A face entering or leaving: detect again next frame until the count is stable.
+        this.faceCountChanged = found.length !== this.lastDetectedCount;
+        this.lastDetectedCount = found.length;
+        this.sinceDetect = 0;
+      }
+      this.sinceDetect++;
       const boxes: Box[] = found ? found.map((f) => f.box) : this.tracker.boxes;
       // Between detector runs the eye keypoints are the ones last seen with each followed box.
       const keypoints = found ? found.map((f) => f.keypoints) : this.tracker.keypoints;
