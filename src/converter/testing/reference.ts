@@ -68,3 +68,20 @@ export function globalAveragePool(img: Image): Float32Array {
   for (let p = 0; p < img.h * img.w; p++) for (let c = 0; c < img.c; c++) out[c] += img.data[p * img.c + c];
   return out.map((v) => v / (img.h * img.w));
 }
+
+/** MaxPooling2D with a 2×2 window, stride 2, "valid" padding. */
+export function maxPool2x2(img: Image): Image {
+  const h = Math.floor(img.h / 2);
+  const w = Math.floor(img.w / 2);
+  const data = new Float32Array(h * w * img.c);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      for (let c = 0; c < img.c; c++) {
+        let m = -Infinity;
+        for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) m = Math.max(m, img.data[((2 * y + i) * img.w + 2 * x + j) * img.c + c]);
+        data[(y * w + x) * img.c + c] = m;
+      }
+    }
+  }
+  return { h, w, c: img.c, data };
+}
