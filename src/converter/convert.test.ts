@@ -11,6 +11,7 @@ import { strToU8, zipSync } from 'fflate';
 import { buildManifest, convertKeras, ConversionError, FER2013_LABELS, modelFiles, sniff } from './index.ts';
 import { parseManifest } from '../models/manifest.ts';
 import { saveConverted } from './save-node.ts';
+import { kerasSnakeCase } from './weights.ts';
 import { keras2FullH5, keras2WeightsH5, keras3WeightsH5, kerasZip, values, type TestLayerWeights } from './testing/keras-files.ts';
 import { batchNorm, conv2d, dense, globalAveragePool, relu, softmax, type Image } from './testing/reference.ts';
 
@@ -189,9 +190,10 @@ const k3 = {
 
 const k3Weights = () =>
   keras3WeightsH5({
-    'layers/conv_a': [{ shape: [1, 1, 1, 2], data: k3.convA.kernel }, { shape: [2], data: k3.convA.bias }],
-    'layers/conv_b': [{ shape: [1, 1, 1, 2], data: k3.convB.kernel }],
-    'layers/bn': [k3.bn.gamma, k3.bn.beta, k3.bn.mean, k3.bn.variance].map((data) => ({ shape: [2], data })),
+    // Keras 3 files variables by class name, numbered per class, whatever the layers are called.
+    'layers/conv2d': [{ shape: [1, 1, 1, 2], data: k3.convA.kernel }, { shape: [2], data: k3.convA.bias }],
+    'layers/conv2d_1': [{ shape: [1, 1, 1, 2], data: k3.convB.kernel }],
+    'layers/batch_normalization': [k3.bn.gamma, k3.bn.beta, k3.bn.mean, k3.bn.variance].map((data) => ({ shape: [2], data })),
     'layers/dense': [{ shape: [2, 3], data: k3.dense.kernel }, { shape: [3], data: k3.dense.bias }],
   });
 
@@ -306,6 +308,46 @@ describe('nested models', () => {
     const lambda = { class_name: 'Lambda', config: { name: 'my_lambda', function: ['4wEAAAAA', null, null] } };
     const message = await conversionError(convertKeras({ main: await keras2FullH5(nestedConfig([lambda]), nestedWeights) }));
     expect(message).toMatch(/^unsupported layer class "Lambda" \(layer "my_lambda" in "outer" › "inner"\); supported: InputLayer, Conv2D/);
+  });
+});
+
+describe('Keras 3 nested models', () => {
+  const denseLayer = (name: string, units: number, activation: string) => ({
+    module: 'keras.layers', class_name: 'Dense', registered_name: null,
+    config: { name, trainable: true, dtype: policy, units, activation, use_bias: true, quantization_config: null },
+  });
+  const input = (name: string) => ({
+    module: 'keras.layers', class_name: 'InputLayer', registered_name: null,
+    config: { batch_shape: [null, 3], dtype: 'float32', sparse: false, name },
+  });
+  const config = {
+    module: 'keras', class_name: 'Sequential', registered_name: null,
+    config: {
+      name: 'outer', trainable: true, dtype: policy,
+      layers: [
+        input('outer_input'),
+        { module: 'keras', class_name: 'Sequential', registered_name: null, config: { name: 'feature_block', trainable: true, dtype: policy, layers: [input('inner_input'), denseLayer('hidden', 4, 'relu')] } },
+        denseLayer('scores', 2, 'softmax'),
+      ],
+    },
+  };
+  const w = { hidden: { kernel: values(12, 51), bias: values(4, 52) }, scores: { kernel: values(8, 53), bias: values(2, 54) } };
+
+  it('finds a nested model\'s variables under layers/<class>/layers/<class>', async () => {
+    const weights = await keras3WeightsH5({
+      'layers/sequential/layers/dense': [{ shape: [3, 4], data: w.hidden.kernel }, { shape: [4], data: w.hidden.bias }],
+      'layers/dense': [{ shape: [4, 2], data: w.scores.kernel }, { shape: [2], data: w.scores.bias }],
+    });
+    const r = await convertKeras({ main: kerasZip(config, weights) });
+    const x = values(3, 55);
+    const hidden = relu(dense(x, w.hidden.kernel, 4, w.hidden.bias));
+    expectClose(predict(r.model, x, [3]), softmax(dense(hidden, w.scores.kernel, 2, w.scores.bias)));
+  });
+
+  it('names Keras 3 variable groups the way Keras does', () => {
+    expect(['Conv2D', 'BatchNormalization', 'SeparableConv2D', 'GlobalAveragePooling2D', 'ReLU', 'Functional'].map(kerasSnakeCase)).toEqual([
+      'conv2d', 'batch_normalization', 'separable_conv2d', 'global_average_pooling2d', 're_lu', 'functional',
+    ]);
   });
 });
 

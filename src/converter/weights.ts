@@ -110,33 +110,60 @@ function matchByOrder(variables: Variable[], names: string[]): number[] | undefi
 type WithLayers = Layer & { layers: Layer[] };
 const isContainer = (l: Layer): l is WithLayers => Array.isArray((l as Partial<WithLayers>).layers);
 
+/** Keras 3's naming.to_snake_case: "BatchNormalization" → "batch_normalization", "ReLU" → "re_lu". */
+export function kerasSnakeCase(className: string): string {
+  return className
+    .replace(/\W+/g, '')
+    .replace(/(.)([A-Z][a-z]+)/g, '$1_$2')
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .toLowerCase();
+}
+
+/**
+ * Keras 3 files a layer's variables under its class name in snake case, numbered per class in
+ * layer order ("conv2d", "conv2d_1", ...), not under the layer's own name; early Keras 3 versions
+ * used the layer name. Both are tried, in that order.
+ */
+function keras3Paths(layers: Layer[], prefix: string): string[][] {
+  const used = new Map<string, number>();
+  return layers.map((layer) => {
+    // tfjs calls a nested functional model "Model"; Keras 3 calls it "Functional".
+    const base = kerasSnakeCase(layer.getClassName() === 'Model' ? 'Functional' : layer.getClassName());
+    const count = used.get(base);
+    used.set(base, count === undefined ? 0 : count + 1);
+    const byClass = count === undefined ? base : `${base}_${count + 1}`;
+    return [...new Set([`${prefix}/${byClass}`, `${prefix}/${layer.name}`])];
+  });
+}
+
 function matchKeras3(layers: Layer[], root: H5Group, prefix: string, where: string[]): Assignment[] {
   const out: Assignment[] = [];
-  for (const layer of layers) {
-    const path = `${prefix}/${layer.name}`;
+  const candidates = keras3Paths(layers, prefix);
+  layers.forEach((layer, index) => {
+    const layerWhere = [...where, layer.name].join(' › ');
     if (isContainer(layer)) {
+      const path = candidates[index].find((p) => h5Get(root, p)?.kind === 'group') ?? candidates[index][0];
       out.push(...matchKeras3(layer.layers, root, `${path}/layers`, [...where, layer.name]));
-      continue;
+      return;
     }
     const variables = layer.weights;
-    if (variables.length === 0) continue;
-    const label = (i: number): string =>
-      `layer "${[...where, layer.name].join(' › ')}" weight "${lastParts(variables[i].originalName, 1)}"`;
-    const vars = h5Get(root, `${path}/vars`);
-    if (!vars || vars.kind !== 'group') {
-      throw new ConversionError(`the weights file has no weights for layer "${[...where, layer.name].join(' › ')}" (no ${path}/vars)`);
+    if (variables.length === 0) return;
+    const found = candidates[index]
+      .map((p) => ({ path: p, vars: h5Get(root, `${p}/vars`) }))
+      .find((c) => c.vars?.kind === 'group');
+    if (!found || found.vars?.kind !== 'group') {
+      throw new ConversionError(`the weights file has no weights for layer "${layerWhere}" (looked for ${candidates[index].map((p) => `${p}/vars`).join(' and ')})`);
     }
+    const vars = found.vars;
     const count = [...vars.children.keys()].filter((k) => /^\d+$/.test(k)).length;
     if (count !== variables.length) {
-      throw new ConversionError(
-        `layer "${[...where, layer.name].join(' › ')}" has ${count} weights in the file but the model expects ${variables.length}`,
-      );
+      throw new ConversionError(`layer "${layerWhere}" has ${count} weights in the file but the model expects ${variables.length}`);
     }
     variables.forEach((variable, i) => {
       const d = vars.children.get(String(i));
-      if (d?.kind !== 'dataset') throw new ConversionError(`the weights file lacks ${path}/vars/${i}`);
-      out.push({ variable, data: d, label: label(i) });
+      if (d?.kind !== 'dataset') throw new ConversionError(`the weights file lacks ${found.path}/vars/${i}`);
+      out.push({ variable, data: d, label: `layer "${layerWhere}" weight "${lastParts(variable.originalName, 1)}"` });
     });
-  }
+  });
   return out;
 }
