@@ -6,7 +6,7 @@ import { buildEvalPipeline, evaluate, loadClassifier } from '../src/eval/runner'
 import { formatConfusion } from '../src/eval/metrics';
 import { DEFAULT_SYNTH, synthPhotoFrame, type SynthOptions } from '../src/eval/synth';
 import { TTA_MODES, type TtaMode } from '../src/classify/preprocess';
-import type { PipelineSettings } from '../src/pipeline/pipeline';
+import { DEFAULT_PIPELINE_SETTINGS, DEFAULT_SECONDARY_MODEL, type PipelineSettings } from '../src/pipeline/pipeline';
 
 const USAGE = `usage: npm run eval -- <dataset-dir> [--no-detect] [--model <id-or-dir>] [--json] [--every <k>]
   <dataset-dir>   one sub-folder per class (angry, disgust, fear, happy, sad, surprise, neutral or aliases)
@@ -16,13 +16,14 @@ const USAGE = `usage: npm run eval -- <dataset-dir> [--no-detect] [--model <id-o
   --every <k>     score every k-th image of each class (quick runs)
   --tta <mode>    test-time augmentation: none, flip, flip-zoom (default: the app's default)
   --align-eyes / --no-align-eyes   rotate crops so the eyes are level (detect mode)
-  --ensemble <id-or-dir>:<w>   average with a second model, weight w (e.g. face-expression:0.3)
+  --ensemble <id-or-dir>:<w> | off   average with a second model, weight w (e.g. face-expression:0.3);
+                  default: the app's default ensemble with the default model, none with --model
   --synth-photo [min,max]   detect-path test on face crops: each crop upscaled onto a 480×360 canvas
                   and rotated by min..max degrees (default 15,25), built in memory
   --margin <x>    crop margin around the detector box, fraction of its side`;
 
 function parseArgs(argv: string[]) {
-  const o = { dir: '', detect: true, model: undefined as string | undefined, json: false, every: 1, synth: undefined as SynthOptions | undefined, ensemble: undefined as { model: string; weight: number } | undefined, settings: {} as Partial<PipelineSettings> };
+  const o = { dir: '', detect: true, model: undefined as string | undefined, json: false, every: 1, synth: undefined as SynthOptions | undefined, ensemble: undefined as { model: string; weight: number } | 'off' | undefined, settings: {} as Partial<PipelineSettings> };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -45,6 +46,10 @@ function parseArgs(argv: string[]) {
       o.settings.margin = v;
     } else if (a === '--ensemble') {
       const v = value();
+      if (v === 'off') {
+        o.ensemble = 'off';
+        continue;
+      }
       const i = v.lastIndexOf(':');
       const weight = Number(v.slice(i + 1));
       if (i <= 0 || !(weight >= 0 && weight <= 1)) throw new Error('--ensemble takes <id-or-dir>:<weight 0..1>');
@@ -82,10 +87,18 @@ async function main(): Promise<void> {
   const backend = await initNodeBackend('wasm');
   const classifier = await loadClassifier(args.model);
   const pipeline = await buildEvalPipeline(classifier, args.settings);
-  if (args.ensemble) {
-    pipeline.setSecondaryClassifier(await loadClassifier(args.ensemble.model));
-    pipeline.configure({ ensembleWeight: args.ensemble.weight });
-  }
+  // Same ensemble as the app unless told otherwise; a user's own model (--model) runs alone.
+  const ensemble =
+    args.ensemble === 'off'
+      ? null
+      : (args.ensemble ??
+        (!args.model && DEFAULT_PIPELINE_SETTINGS.ensembleWeight > 0
+          ? { model: DEFAULT_SECONDARY_MODEL, weight: DEFAULT_PIPELINE_SETTINGS.ensembleWeight }
+          : null));
+  if (ensemble) {
+    pipeline.setSecondaryClassifier(await loadClassifier(ensemble.model));
+    pipeline.configure({ ensembleWeight: ensemble.weight });
+  } else pipeline.configure({ ensembleWeight: 0 });
   const progress = !args.json && process.stderr.isTTY;
   const r = await evaluate(pipeline, samples, {
     detect: args.detect,
@@ -103,7 +116,7 @@ async function main(): Promise<void> {
   if (dataset.ignoredFolders.length) console.log(`ignored   folders that are no emotion: ${dataset.ignoredFolders.join(', ')}`);
   console.log(`model     ${classifier.manifest.id} (${classifier.manifest.name}); backend ${backend}; ${args.detect ? 'detect faces' : 'images are face crops'}${args.synth ? `; synthetic photos, faces ${args.synth.faceSize}px rotated ${args.synth.minDeg}..${args.synth.maxDeg}°` : ''}`);
   const st = pipeline.currentSettings;
-  console.log(`settings  tta ${st.tta}, alignEyes ${st.alignEyes}, ensemble ${args.ensemble ? `${args.ensemble.model} weight ${st.ensembleWeight}` : 'off'}, margin ${args.detect ? st.margin : '0 (whole image)'}`);
+  console.log(`settings  tta ${st.tta}, alignEyes ${st.alignEyes}, ensemble ${ensemble ? `${ensemble.model} weight ${st.ensembleWeight}` : 'off'}, margin ${args.detect ? st.margin : '0 (whole image)'}`);
   console.log(`n         ${r.n}`);
   console.log(`no face   ${r.noFace}`);
   console.log(`accuracy  ${r.accuracy.toFixed(4)}`);

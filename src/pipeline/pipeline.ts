@@ -39,10 +39,32 @@ export const DEFAULT_PIPELINE_SETTINGS: PipelineSettings = {
   smoothing: DEFAULT_SMOOTHING,
 };
 
+/**
+ * The second model the app loads for the ensemble (models/index.json id) when ensembleWeight > 0:
+ * pipeline.setSecondaryClassifier(await load(DEFAULT_SECONDARY_MODEL)).
+ */
+export const DEFAULT_SECONDARY_MODEL = 'face-expression';
+
 /** Anything tf.browser.fromPixels reads: a video, canvas, image, ImageBitmap or {data, width, height}. */
 export type PixelSource = Parameters<typeof tf.browser.fromPixels>[0];
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/**
+ * Lets the browser render between the detector and the classifier, so one frame's work never
+ * holds the UI thread for both (on WASM each runs synchronously). A message-channel task, not
+ * setTimeout, whose 4 ms clamp would add latency. Node (eval, tests) has no UI: no yield.
+ */
+function yieldToBrowser(): Promise<void> {
+  if (typeof document === 'undefined' || typeof MessageChannel === 'undefined') return Promise.resolve();
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (s?.yield) return s.yield();
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve();
+    ch.port2.postMessage(null);
+  });
+}
 
 export class EmotionPipeline {
   private tracker: FaceTracker;
@@ -147,6 +169,7 @@ export class EmotionPipeline {
         this.faceCountChanged = found.length !== this.lastDetectedCount;
         this.lastDetectedCount = found.length;
         this.sinceDetect = 0;
+        await yieldToBrowser();
       }
       this.sinceDetect++;
       const boxes: Box[] = found ? found.map((f) => f.box) : this.tracker.boxes;
