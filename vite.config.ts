@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { staticDirs } from './build/static-dirs.ts';
-import { SECURITY_HEADERS } from './build/headers.ts';
+import { DEV_HEADERS, SECURITY_HEADERS } from './build/headers.ts';
 
 export default defineConfig({
   plugins: [
@@ -16,7 +16,7 @@ export default defineConfig({
   resolve: {
     alias: { '@mediapipe/face_detection': fileURLToPath(new URL('./build/mediapipe-shim.ts', import.meta.url)) },
   },
-  server: { port: 5173, headers: SECURITY_HEADERS },
+  server: { port: 5173, headers: DEV_HEADERS },
   preview: { port: 4173, headers: SECURITY_HEADERS },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
   test: {
