@@ -1,29 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { eyeAngle, faceCrop, iou, squareBox } from './crop-box';
+import { iou, mirrorBox, squareBox, toNormalized } from './crop-box';
 
-describe('crop boxes', () => {
-  it('squares the box around its centre with the margin', () => {
-    expect(squareBox({ x: 10, y: 20, width: 100, height: 80 }, 0.2)).toEqual({ x: 0, y: 0, width: 120, height: 120 });
+describe('crop box math', () => {
+  it('squares a box around its centre with a margin', () => {
+    expect(squareBox({ x: 10, y: 20, width: 40, height: 60 }, 0)).toEqual({ x: 0, y: 20, width: 60, height: 60 });
+    expect(squareBox({ x: 0, y: 0, width: 100, height: 100 }, 0.2)).toEqual({ x: -10, y: -10, width: 120, height: 120 });
   });
 
-  it('eye angle: level eyes 0, left eye lower = positive (clockwise in image axes), implausible = null', () => {
-    expect(eyeAngle([{ x: 10, y: 50 }, { x: 60, y: 50 }])).toBe(0);
-    expect(eyeAngle([{ x: 10, y: 50 }, { x: 60, y: 100 }])).toBeCloseTo(Math.PI / 4, 10);
-    expect(eyeAngle([{ x: 10, y: 50 }, { x: 60, y: 30 }])).toBeCloseTo(Math.atan2(-20, 50), 10);
-    expect(eyeAngle([{ x: 10, y: 50 }, { x: 10, y: 100 }])).toBeNull(); // 90°
-    expect(eyeAngle([{ x: 10, y: 50 }])).toBeNull();
-    expect(eyeAngle(undefined)).toBeNull();
+  it('normalizes to [y1, x1, y2, x2]', () => {
+    expect(toNormalized({ x: 64, y: 48, width: 320, height: 240 }, 640, 480)).toEqual([0.1, 0.1, 0.6, 0.6]);
   });
 
-  it('faceCrop turns only when alignment is on and keypoints exist', () => {
-    const box = { x: 0, y: 0, width: 100, height: 100 };
-    const kp = [{ x: 30, y: 40 }, { x: 70, y: 60 }];
-    expect(faceCrop(box, 0.2, kp, false)).toEqual({ cx: 50, cy: 50, side: 120, angle: 0 });
-    expect(faceCrop(box, 0.2, kp, true).angle).toBeCloseTo(Math.atan2(20, 40), 10);
-    expect(faceCrop(box, 0.2, undefined, true).angle).toBe(0);
+  it('computes IoU', () => {
+    const a = { x: 0, y: 0, width: 10, height: 10 };
+    expect(iou(a, a)).toBe(1);
+    expect(iou(a, { x: 5, y: 0, width: 10, height: 10 })).toBeCloseTo(50 / 150, 10);
+    expect(iou(a, { x: 20, y: 20, width: 5, height: 5 })).toBe(0);
   });
 
-  it('iou', () => {
-    expect(iou({ x: 0, y: 0, width: 10, height: 10 }, { x: 5, y: 0, width: 10, height: 10 })).toBeCloseTo(50 / 150, 10);
+  it('mirrors a box inside the frame', () => {
+    expect(mirrorBox({ x: 10, y: 5, width: 30, height: 20 }, 100)).toEqual({ x: 60, y: 5, width: 30, height: 20 });
   });
 });
