@@ -6,7 +6,14 @@ import { CameraError, listCameras, openCamera, stopStream } from '../camera/came
 import { EmotionClassifier } from '../classify/classifier';
 import { FaceDetector } from '../detection/face-detector';
 import { httpModelSource, loadIndex, resolveModel, withModelErrors } from '../models/registry';
-import { drawOverlay } from '../overlay/draw-overlay';
+import { containScale, drawOverlay, type OverlayOptions } from '../overlay/draw-overlay';
+import { Classroom } from '../classroom/classroom';
+import { detectorId, detectorOptions } from '../classroom/detector-settings';
+import { downloadBlob } from '../classroom/download';
+import { exportStem } from '../classroom/export';
+import { canvasToPng, composeSnapshot } from '../classroom/snapshot';
+import { DemoSource } from '../demo/demo-source';
+import { setCameraResolution } from '../classroom/camera-resolution';
 import { EmotionPipeline } from '../pipeline/pipeline';
 import type { FrameResult } from '../pipeline/types';
 import type { AppStore } from '../store/app-store';
@@ -54,12 +61,23 @@ export class AppController {
   private still: HTMLCanvasElement | null = null;
   private videoUrl: string | null = null;
   private startWhenAttached = false;
+  private demo: DemoSource | null = null;
+  /** Loaded detectors by model id, reused when the far-faces setting is switched back. */
+  private detectors = new Map<string, FaceDetector>();
+  private detectorInUse: FaceDetector | null = null;
+  private detectorSwap: Promise<void> = Promise.resolve();
+  /** Class mood, presentation mode and the detector settings' watcher (src/classroom). */
+  readonly classroom: Classroom;
 
   constructor(
     private readonly store: AppStore,
     private readonly modelsBaseUrl: string,
     private readonly wasmBaseUrl: string,
-  ) {}
+  ) {
+    this.classroom = new Classroom(store, () => {
+      this.detectorSwap = this.detectorSwap.then(() => this.applyDetectorSettings());
+    });
+  }
 
   api(): EmotionAppApi {
     return {
@@ -106,13 +124,15 @@ export class AppController {
     try {
       const source = httpModelSource(this.modelsBaseUrl);
       const index = await loadIndex(source);
-      const det = await resolveModel(source, index.defaults.detector);
+      const det = await resolveModel(source, detectorId(index.defaults.detector, s.settings));
       const cls = await resolveModel(source, index.defaults.classifier);
       const [detector, classifier] = await Promise.all([
-        withModelErrors(det.manifest, () => FaceDetector.load(det.manifest, det.model, { maxFaces: 10 })),
+        withModelErrors(det.manifest, () => FaceDetector.load(det.manifest, det.model, detectorOptions(s.settings))),
         withModelErrors(cls.manifest, () => EmotionClassifier.load(cls.manifest, cls.model)),
       ]);
       this.pipeline = new EmotionPipeline(detector, classifier);
+      this.detectors = new Map([[det.manifest.id, detector]]);
+      this.detectorInUse = detector;
       this.builtInClassifier = classifier;
       s.setLabels(classifier.labels);
       s.setClassifier({ name: classifier.manifest.name, builtIn: true });
@@ -137,6 +157,7 @@ export class AppController {
       const [stream] = await Promise.all([openCamera(s.settings.deviceId), this.loadModels()]);
       this.stream = stream;
       const track = stream.getVideoTracks()[0];
+      if (s.settings.farFaces) await setCameraResolution(track, true);
       track?.addEventListener('ended', () => this.fail(appError('camera-ended')));
       s.setCameras(await listCameras());
       if (!s.settings.deviceId && track) s.updateSettings({ deviceId: track.getSettings().deviceId });
@@ -154,6 +175,8 @@ export class AppController {
   stop(): void {
     this.loop?.stop();
     this.loop = null;
+    this.demo?.stop();
+    this.demo = null;
     stopStream(this.stream);
     this.stream = null;
     if (this.video) {
@@ -189,10 +212,11 @@ export class AppController {
         this.still.getContext('2d')!.drawImage(image.canvas, 0, 0);
         this.pipeline!.reset();
         const result = await this.pipeline!.process(image.canvas);
-        if (this.overlay) drawOverlay(this.overlay, result, { mirror: false, labels: s.labels });
+        if (this.overlay) drawOverlay(this.overlay, result, this.overlayOptions(false));
         // Results in the file's own pixels, like video pixels for the camera.
         this.latest = scaleResult(result, 1 / image.scale);
         s.publishFaces(this.latest.faces);
+        this.classroom.onFrame(this.latest.faces);
         s.publishStats({ fps: 0, latencyMs: result.timings.totalMs, faces: result.faces.length });
         s.setSource({ kind: 'image', name: file.name });
         s.setStatus('running');
@@ -269,7 +293,7 @@ export class AppController {
     }
   }
 
-  private startLoop(source: { kind: 'camera' | 'video'; name: string }): void {
+  private startLoop(source: { kind: 'camera' | 'video' | 'demo'; name: string }): void {
     const s = this.store.getState();
     this.pipeline?.reset();
     this.stats.reset();
@@ -279,6 +303,84 @@ export class AppController {
     this.loop.start();
     s.setSource(source);
     s.setStatus('running');
+  }
+
+  /** Plays the built-in demo clip (src/demo) through the same frame loop as the camera. */
+  async playDemo(): Promise<void> {
+    if (!this.video) return;
+    try {
+      const [demo] = await Promise.all([DemoSource.open(import.meta.env.BASE_URL), this.loadModels()]);
+      this.stop();
+      this.demo = demo;
+      this.stream = demo.stream;
+      await this.playVideo(demo.stream);
+      this.startLoop({ kind: 'demo', name: 'Demo clip (sample photos)' });
+    } catch (e) {
+      this.fail(e instanceof StartError ? e.appError : appError('unknown', errorDetail(e)));
+    }
+  }
+
+  /** Freezes the live view (space bar): a paused video gives the frame loop no new frame. */
+  togglePause(): void {
+    const s = this.store.getState();
+    if (!this.video || s.status !== 'running' || s.source?.kind === 'image') return;
+    if (s.paused) void this.video.play();
+    else this.video.pause();
+    s.setPaused(!s.paused);
+  }
+
+  /** Downloads the frame on screen with its overlays as a PNG, mirrored as shown. */
+  async snapshot(): Promise<boolean> {
+    const s = this.store.getState();
+    if (!this.video || !this.still || !this.overlay || s.status !== 'running') return false;
+    const frame = s.source?.kind === 'image' ? this.still : this.video;
+    const canvas = composeSnapshot(frame, this.overlay.canvas, s.settings.mirror && s.source?.kind === 'camera');
+    if (!canvas) return false;
+    downloadBlob(await canvasToPng(canvas), `${exportStem('snapshot')}.png`);
+    return true;
+  }
+
+  private overlayOptions(mirror: boolean): OverlayOptions {
+    const s = this.store.getState();
+    const big = s.view.presentation;
+    return { mirror, labels: s.labels, displayScale: this.overlay ? containScale(this.overlay.canvas) : 1, textScale: big ? 1.6 : 1, contrast: big };
+  }
+
+  /**
+   * Applies the far-faces and max-faces settings while running: max faces and tiling change in
+   * place; another model is loaded once and swapped in with the same classifier and pipeline
+   * settings (face ids restart). Nothing is disposed, so a frame in flight is never affected.
+   */
+  private async applyDetectorSettings(): Promise<void> {
+    const ready = this.modelsReady;
+    if (!ready) return; // not loaded yet: the load reads the settings
+    await ready.catch(() => undefined);
+    const s = this.store.getState();
+    const pipeline = this.pipeline;
+    const classifier = this.userClassifier ?? this.builtInClassifier;
+    if (!pipeline || !classifier) return;
+    try {
+      const source = httpModelSource(this.modelsBaseUrl);
+      const id = detectorId((await loadIndex(source)).defaults.detector, s.settings);
+      let detector = this.detectors.get(id);
+      if (!detector) {
+        const loading = 'Loading the far-faces detector…';
+        s.setNotice(loading);
+        const det = await resolveModel(source, id);
+        detector = await withModelErrors(det.manifest, () => FaceDetector.load(det.manifest, det.model, detectorOptions(s.settings)));
+        this.detectors.set(id, detector);
+        if (this.store.getState().notice === loading) s.setNotice(null);
+      }
+      const now = this.store.getState().settings;
+      detector.configure(detectorOptions(now));
+      if (this.stream && this.store.getState().source?.kind === 'camera') await setCameraResolution(this.stream.getVideoTracks()[0], now.farFaces);
+      if (this.pipeline === pipeline && this.detectorInUse !== detector) {
+        this.pipeline = new EmotionPipeline(detector, classifier, pipeline.currentSettings);
+        this.detectorInUse = detector;
+      }
+    } catch (e) {
+      s.setNotice(`The face detector could not be changed (${errorDetail(e)}); still using the previous one.`);
+    }
   }
 
   /** Restarts on another camera. */
@@ -324,7 +426,8 @@ export class AppController {
     this.latest = result;
     const s = this.store.getState();
     const mirror = s.settings.mirror && s.source?.kind === 'camera';
-    if (this.overlay) drawOverlay(this.overlay, result, { mirror, labels: s.labels });
+    if (this.overlay) drawOverlay(this.overlay, result, this.overlayOptions(mirror));
+    this.classroom.onFrame(result.faces);
     const t = performance.now();
     this.stats.add(t, result.timings.totalMs);
     if (t - this.lastDomPublish >= DOM_PUBLISH_MS || result.faces.length !== s.faces.length) {

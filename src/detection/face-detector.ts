@@ -11,13 +11,15 @@ export interface FaceDetectorOptions {
   maxFaces: number;
   /** Also detect on overlapping tiles of the frame, for small (far) faces; see tiling.ts. */
   tiled?: boolean;
+  /** Most faces configure() may allow later without reloading the model; default maxFaces. */
+  limit?: number;
 }
 
 export class FaceDetector {
   private constructor(
     private readonly detector: faceDetection.FaceDetector,
     readonly manifest: ModelManifest,
-    readonly options: FaceDetectorOptions,
+    private options: FaceDetectorOptions,
   ) {}
 
   static async load(manifest: ModelManifest, modelUrl: string | tf.io.IOHandler, opts: FaceDetectorOptions): Promise<FaceDetector> {
@@ -25,15 +27,26 @@ export class FaceDetector {
     const detector = await faceDetection.createDetector(faceDetection.SupportedModels.MediaPipeFaceDetector, {
       runtime: 'tfjs',
       modelType: manifest.range ?? 'short',
-      maxFaces: opts.maxFaces,
+      maxFaces: Math.max(opts.maxFaces, opts.limit ?? 0),
       detectorModelUrl: modelUrl,
     });
     return new FaceDetector(detector, manifest, opts);
   }
 
+  /** Changes maxFaces (up to the load-time limit) and tiling between frames. */
+  configure(patch: Partial<Omit<FaceDetectorOptions, 'limit'>>): void {
+    const next = { ...this.options, ...patch };
+    next.maxFaces = Math.max(1, Math.min(next.maxFaces, Math.max(this.options.maxFaces, this.options.limit ?? 0)));
+    this.options = next;
+  }
+
+  get currentOptions(): Readonly<FaceDetectorOptions> {
+    return this.options;
+  }
+
   /** Faces in the frame (an RGB tensor [h, w, 3], 0..255), in frame pixels. The frame is not disposed. */
   async detect(frame: tf.Tensor3D): Promise<DetectedFace[]> {
-    if (!this.options.tiled) return this.detectWhole(frame);
+    if (!this.options.tiled) return (await this.detectWhole(frame)).slice(0, this.options.maxFaces);
     const [height, width] = frame.shape;
     const found = await this.detectWhole(frame);
     const tiles = tileGrid(width, height);

@@ -4,16 +4,40 @@ import { create } from 'zustand';
 import type { AppError } from '../app/errors';
 import type { BackendName, BackendPreference } from '../backend/backends';
 import type { CameraInfo } from '../camera/camera';
+import type { MoodBucket, MoodSnapshot } from '../classroom/mood';
 import type { FaceResult } from '../pipeline/types';
 
 export type AppStatus = 'idle' | 'starting' | 'running' | 'error';
-/** What the pipeline is reading: the webcam, a video file or a still image. */
-export type SourceKind = 'camera' | 'video' | 'image';
+/** What the pipeline is reading: the webcam, a video file, a still image or the built-in demo. */
+export type SourceKind = 'camera' | 'video' | 'image' | 'demo';
 
 export interface Settings {
   backend: BackendPreference;
   mirror: boolean;
   deviceId: string | undefined;
+  /** Most faces the detector reports per frame (1..MAX_FACES_LIMIT). */
+  maxFaces: number;
+  /** Full-range detector on tiles of the frame: finds faces far from the camera, slower. */
+  farFaces: boolean;
+}
+
+export const MAX_FACES_LIMIT = 30;
+
+/** Classroom presentation: full window, controls hidden, big high-contrast labels. */
+export interface ViewState {
+  presentation: boolean;
+  help: boolean;
+  moodPanel: boolean;
+}
+
+/** Class mood for the panel and the chart (published about once a second). */
+export interface MoodState {
+  categories: readonly string[];
+  current: MoodSnapshot;
+  series: readonly MoodBucket[];
+  recording: boolean;
+  /** Latest text for the screen-reader live region. */
+  announcement: string;
 }
 
 export interface Stats {
@@ -39,6 +63,10 @@ export interface AppState {
   cameras: CameraInfo[];
   faces: FaceResult[];
   stats: Stats;
+  view: ViewState;
+  /** Live view frozen (space bar): no frame is processed. */
+  paused: boolean;
+  mood: MoodState;
 
   updateSettings(patch: Partial<Settings>): void;
   setStatus(status: AppStatus, progress?: string): void;
@@ -54,13 +82,16 @@ export interface AppState {
   setCameras(cameras: CameraInfo[]): void;
   publishFaces(faces: FaceResult[]): void;
   publishStats(stats: Stats): void;
+  setView(patch: Partial<ViewState>): void;
+  setPaused(paused: boolean): void;
+  publishMood(patch: Partial<MoodState>): void;
 }
 
 export const INITIAL_STATS: Stats = { fps: 0, latencyMs: 0, faces: 0 };
 
 export const createAppStore = (settings: Partial<Settings> = {}) =>
   create<AppState>()((set) => ({
-    settings: { backend: 'auto', mirror: true, deviceId: undefined, ...settings },
+    settings: { backend: 'auto', mirror: true, deviceId: undefined, maxFaces: 10, farFaces: false, ...settings },
     status: 'idle',
     progress: '',
     error: null,
@@ -72,6 +103,9 @@ export const createAppStore = (settings: Partial<Settings> = {}) =>
     cameras: [],
     faces: [],
     stats: INITIAL_STATS,
+    view: { presentation: false, help: false, moodPanel: false },
+    paused: false,
+    mood: { categories: [], current: { faces: 0, counts: {} }, series: [], recording: true, announcement: '' },
 
     updateSettings: (patch) => set((s) => ({ settings: { ...s.settings, ...patch } })),
     setStatus: (status, progress = '') =>
@@ -87,6 +121,9 @@ export const createAppStore = (settings: Partial<Settings> = {}) =>
     setCameras: (cameras) => set({ cameras }),
     publishFaces: (faces) => set({ faces }),
     publishStats: (stats) => set({ stats }),
+    setView: (patch) => set((s) => ({ view: { ...s.view, ...patch } })),
+    setPaused: (paused) => set({ paused }),
+    publishMood: (patch) => set((s) => ({ mood: { ...s.mood, ...patch } })),
   }));
 
 export type AppStore = ReturnType<typeof createAppStore>;

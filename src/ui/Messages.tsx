@@ -1,4 +1,8 @@
+import type { AppErrorCode } from '../app/errors';
 import { useApp, useController } from './context';
+
+/** Errors after which the built-in demo clip can stand in for the camera. */
+const DEMO_INSTEAD: ReadonlySet<AppErrorCode> = new Set(['camera-denied', 'no-camera', 'camera-in-use', 'camera-ended', 'no-camera-api', 'insecure-context']);
 
 /** The error, if any, with what to do about it; and non-fatal notices. */
 export function Messages() {
@@ -16,6 +20,11 @@ export function Messages() {
           {status === 'error' && error.code !== 'no-backend' && error.code !== 'insecure-context' && (
             <button type="button" onClick={() => void controller.start()}>
               Try again
+            </button>
+          )}
+          {status === 'error' && DEMO_INSTEAD.has(error.code) && (
+            <button type="button" className="demo-instead" data-testid="play-demo" onClick={() => void controller.playDemo()}>
+              Play the demo instead
             </button>
           )}
           {status !== 'error' && (

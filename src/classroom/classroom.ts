@@ -1,0 +1,110 @@
+// Classroom mode glue, outside React: feeds every processed frame to the class-mood aggregator,
+// publishes it (about once a second) with the screen-reader announcement, asks for a new detector
+// when its settings change, and handles ?mode=classroom. The controller owns one of these.
+import type { FaceResult } from '../pipeline/types';
+import { MAX_FACES_LIMIT, type AppStore, type Settings } from '../store/app-store';
+import { downloadBlob } from './download';
+import { exportStem, moodCsv, moodJson } from './export';
+import { DominantAnnouncer, MoodAggregator, type MoodBucket } from './mood';
+
+/** The live panel gets the current distribution a few times a second, not every frame. */
+const CURRENT_PUBLISH_MS = 250;
+/** Typing "30" in the max-faces field must not load two detectors. */
+const DETECTOR_DEBOUNCE_MS = 400;
+/** Settings classroom mode picks: the far-faces detector and room for a whole class. */
+export const CLASSROOM_SETTINGS: Pick<Settings, 'farFaces' | 'maxFaces'> = { farFaces: true, maxFaces: MAX_FACES_LIMIT };
+
+export class Classroom {
+  private readonly mood = new MoodAggregator([]);
+  private readonly announcer = new DominantAnnouncer(5000);
+  private lastCurrent = 0;
+  private detectorTimer = 0;
+  private saved: Pick<Settings, 'farFaces' | 'maxFaces'> | null = null;
+
+  constructor(
+    private readonly store: AppStore,
+    private readonly reloadDetector: () => void,
+    search = typeof location === 'undefined' ? '' : location.search,
+  ) {
+    if (new URLSearchParams(search).get('mode') === 'classroom') this.enterPresentation();
+    store.subscribe((s, prev) => {
+      if (s.labels !== prev.labels) {
+        this.mood.setLabels(s.labels);
+        this.publish();
+      }
+      if (s.settings.farFaces !== prev.settings.farFaces || s.settings.maxFaces !== prev.settings.maxFaces) {
+        clearTimeout(this.detectorTimer);
+        this.detectorTimer = window.setTimeout(this.reloadDetector, DETECTOR_DEBOUNCE_MS);
+      }
+      // A new source plays: it is not paused.
+      if (s.source !== prev.source && s.paused) s.setPaused(false);
+    });
+    // Closes the running second when frames stop coming (paused, stopped, an image).
+    setInterval(() => {
+      const b = this.mood.tick(Date.now());
+      if (b) this.onSecond(b);
+    }, 1000);
+  }
+
+  onFrame(faces: readonly FaceResult[], now = Date.now()): void {
+    const closed = this.mood.add(now, faces.map((f) => f.emotion));
+    if (closed) this.onSecond(closed);
+    else if (now - this.lastCurrent >= CURRENT_PUBLISH_MS) {
+      this.lastCurrent = now;
+      this.store.getState().publishMood({ current: this.mood.current() });
+    }
+  }
+
+  private onSecond(b: MoodBucket): void {
+    const text = this.announcer.update(b.t + 1000, b.counts, b.faces);
+    this.publish(text ?? undefined);
+  }
+
+  private publish(announcement?: string): void {
+    this.lastCurrent = Date.now();
+    this.store.getState().publishMood({
+      categories: this.mood.categories,
+      current: this.mood.current(),
+      series: [...this.mood.series()],
+      recording: !this.mood.paused,
+      ...(announcement ? { announcement } : {}),
+    });
+  }
+
+  setRecording(on: boolean): void {
+    if (on) this.mood.resume();
+    else this.mood.pause();
+    this.publish();
+  }
+
+  resetMood(): void {
+    this.mood.reset();
+    this.announcer.reset();
+    this.publish();
+  }
+
+  exportCsv(): void {
+    downloadBlob(new Blob([moodCsv(this.mood.series(), this.mood.categories)], { type: 'text/csv' }), `${exportStem('mood')}.csv`);
+  }
+
+  exportJson(): void {
+    downloadBlob(new Blob([moodJson(this.mood.series(), this.mood.categories)], { type: 'application/json' }), `${exportStem('mood')}.json`);
+  }
+
+  /** Presentation view with the far-faces detector and up to 30 faces; leaving restores the settings. */
+  enterPresentation(): void {
+    const s = this.store.getState();
+    if (s.view.presentation) return;
+    this.saved = { farFaces: s.settings.farFaces, maxFaces: s.settings.maxFaces };
+    s.setView({ presentation: true, moodPanel: true });
+    s.updateSettings(CLASSROOM_SETTINGS);
+  }
+
+  leavePresentation(): void {
+    const s = this.store.getState();
+    if (!s.view.presentation) return;
+    s.setView({ presentation: false, help: false });
+    if (this.saved) s.updateSettings(this.saved);
+    this.saved = null;
+  }
+}
