@@ -226,6 +226,12 @@ describe('Keras 3 .keras zip', () => {
     expectClose(predict(r.model, k3Input, [4, 4, 1]), k3Reference(k3Input));
   });
 
+  it('converts a Keras 3 weights-only file (save_weights) with its config as the architecture', async () => {
+    const r = await convertKeras({ main: await k3Weights(), arch: JSON.stringify(k3Config) });
+    expect(r.format).toBe('Keras weights-only HDF5 + architecture JSON');
+    expectClose(predict(r.model, k3Input, [4, 4, 1]), k3Reference(k3Input));
+  });
+
   it('says which file is missing from a zip that is not a .keras file', async () => {
     const main = zipSync({ 'model.weights.h5': await k3Weights() });
     expect(await conversionError(convertKeras({ main }, { mainName: 'x.keras' }))).toBe(
@@ -238,6 +244,58 @@ describe('Keras 3 .keras zip', () => {
     (config.config.layers[5].config as Record<string, unknown>).negative_slope = 0.1;
     const message = await conversionError(convertKeras({ main: kerasZip(config, await k3Weights()) }));
     expect(message).toBe('ReLU layer "relu6" in "functional" uses negative_slope=0.1, which the converter does not support');
+  });
+});
+
+// ---- Weightless layers whose Keras options are renamed or dropped on the way to tfjs ----
+
+describe('element-wise and shape layers', () => {
+  const node = (...inputs: [string, (number | null)[]][]) => [{ args: inputs.length > 1 ? [inputs.map(([l, sh]) => kt(l, sh))] : [kt(...inputs[0])], kwargs: {} }];
+  const layer = (className: string, name: string, config: object, inbound: unknown) => ({
+    module: 'keras.layers', class_name: className, registered_name: null, name, inbound_nodes: inbound,
+    config: { name, trainable: true, dtype: policy, ...config },
+  });
+  const s = [null, 2, 2, 1];
+  const config = {
+    module: 'keras.src.models.functional', class_name: 'Functional', registered_name: null,
+    config: {
+      name: 'zoo', trainable: true,
+      layers: [
+        { module: 'keras.layers', class_name: 'InputLayer', registered_name: null, name: 'in', inbound_nodes: [], config: { batch_shape: s, dtype: 'float32', sparse: false, name: 'in' } },
+        layer('Rescaling', 'resc', { scale: 0.5, offset: -1 }, node(['in', s])),
+        layer('LeakyReLU', 'leaky', { negative_slope: 0.2 }, node(['resc', s])),
+        layer('ELU', 'elu', { alpha: 1.0 }, node(['leaky', s])),
+        layer('SpatialDropout2D', 'sdrop', { rate: 0.5, noise_shape: null, seed: null }, node(['leaky', s])),
+        layer('Multiply', 'mul', {}, node(['elu', s], ['sdrop', s])),
+        layer('Concatenate', 'cat', { axis: -1 }, node(['mul', s], ['leaky', s])),
+        layer('ZeroPadding2D', 'pad', { padding: [[1, 1], [1, 1]], data_format: 'channels_last' }, node(['cat', [null, 2, 2, 2]])),
+        layer('AveragePooling2D', 'avg', { pool_size: [2, 2], strides: [2, 2], padding: 'valid', data_format: 'channels_last' }, node(['pad', [null, 4, 4, 2]])),
+        layer('Flatten', 'flat', { data_format: 'channels_last' }, node(['avg', [null, 2, 2, 2]])),
+        layer('Softmax', 'sm', { axis: -1 }, node(['flat', [null, 8]])),
+      ],
+      input_layers: [['in', 0, 0]],
+      output_layers: [['sm', 0, 0]],
+    },
+  };
+
+  it('reproduces Rescaling, LeakyReLU, ELU, SpatialDropout2D, Multiply, Concatenate, ZeroPadding2D, AveragePooling2D, Softmax', async () => {
+    const r = await convertKeras({ main: kerasZip(config, await keras3WeightsH5({})) });
+    expect(r.warnings).toEqual([]);
+    const x = Float32Array.of(0, 1, 3, 4); // 2×2×1; after rescaling: -1, -0.5, 0.5, 1
+    const leaky = x.map((v) => v * 0.5 - 1).map((v) => (v < 0 ? 0.2 * v : v));
+    const elu = leaky.map((v) => (v < 0 ? Math.exp(v) - 1 : v));
+    const cat = new Float32Array(8); // 2×2×2: [elu·leaky, leaky] per pixel
+    leaky.forEach((v, p) => { cat[2 * p] = elu[p] * v; cat[2 * p + 1] = v; });
+    // Zero padding by 1 then 2×2 average pooling: each output window holds one original pixel.
+    expectClose(predict(r.model, x, [2, 2, 1]), softmax(cat.map((v) => v / 4)));
+  });
+
+  it('rejects an ELU alpha other than 1, which tfjs-layers does not implement', async () => {
+    const withAlpha = structuredClone(config);
+    (withAlpha.config.layers[3].config as Record<string, unknown>).alpha = 0.7;
+    expect(await conversionError(convertKeras({ main: kerasZip(withAlpha, await keras3WeightsH5({})) }))).toBe(
+      'ELU layer "elu" in "zoo" uses alpha=0.7, which the converter does not support',
+    );
   });
 });
 

@@ -82,7 +82,7 @@ export async function convertKeras(files: KerasFiles, opts: ConvertOptions = {})
           );
         }
         arch = readArchitecture(files.arch, opts.archName ?? 'the architecture file');
-        format = `Keras ${version ?? ''} weights-only HDF5 + architecture JSON`.replace('  ', ' ');
+        format = `Keras ${version ? `${version} ` : ''}weights-only HDF5 + architecture JSON`;
       }
       weights = root;
       break;
@@ -90,18 +90,20 @@ export async function convertKeras(files: KerasFiles, opts: ConvertOptions = {})
   }
 
   const normalised = normaliseModel(arch, warnings);
-  const located = findWeights(weights);
-  if (!located) throw new ConversionError(`${mainName} contains no Keras weights (no model_weights, layer_names or layers/ group)`);
-
   let model: tfl.LayersModel;
   try {
     model = await tfl.models.modelFromJSON({ modelTopology: normalised.topology as tfl.ModelAndWeightsConfig['modelTopology'] });
   } catch (e) {
     throw new ConversionError(`TensorFlow.js could not build the model from its architecture: ${(e as Error).message}`);
   }
-  let weightCount: number;
+  let weightCount = 0;
   try {
-    weightCount = assignWeights(model, located.group, located.layout);
+    const located = findWeights(weights);
+    // A model without weights (only reshaping layers) needs none from the file.
+    if (!located && model.weights.length > 0) {
+      throw new ConversionError(`${mainName} contains no Keras weights (no model_weights, layer_names or layers/ group)`);
+    }
+    if (located) weightCount = assignWeights(model, located.group, located.layout);
   } catch (e) {
     model.dispose();
     throw e;

@@ -74,7 +74,7 @@ export function normaliseModel(arch: Json, warnings: string[]): NormalisedModel 
   }
   const ctx: Ctx = { where: [], warnings, layerCount: 0 };
   const topology = normaliseModelLayer(arch, ctx);
-  return { topology: { ...topology, keras_version: 'tfjs-layers 4.22.0', backend: 'tensor_flow.js' }, layerCount: ctx.layerCount };
+  return { topology, layerCount: ctx.layerCount };
 }
 
 function where(ctx: Ctx, name: string): string {
@@ -127,8 +127,10 @@ function normaliseLayer(raw: unknown, ctx: Ctx, functional: boolean): Json {
         `unsupported layer class "${className}" (${where(ctx, name)}); supported: ${SUPPORTED_LAYERS.join(', ')}`,
       );
     }
-    out = { class_name: className, config: normaliseLayerConfig(className, config, ctx, name) };
-    if (className === 'SpatialDropout2D') out.class_name = 'Dropout';
+    // SpatialDropout2D drops whole feature maps in training; at inference it is the identity like
+    // Dropout, and writing it as Dropout keeps model.json loadable by any tfjs without a custom class.
+    const tfjsClass = className === 'SpatialDropout2D' ? 'Dropout' : className;
+    out = { class_name: tfjsClass, config: normaliseLayerConfig(className, config, ctx, name) };
   }
   if (functional) {
     out.name = name;
@@ -228,15 +230,15 @@ function normaliseLayerConfig(className: string, raw: Json, ctx: Ctx, name: stri
         delete c.negative_slope;
       }
       break;
+    case 'ELU':
+      // tfjs-layers 4.22 only implements alpha = 1.
+      if (c.alpha !== undefined && Number(c.alpha) !== 1) unsupportedOption(ctx, className, name, `alpha=${String(c.alpha)}`);
+      break;
     case 'Softmax':
       if (Array.isArray(c.axis)) {
         if (c.axis.length !== 1) unsupportedOption(ctx, className, name, `axis ${JSON.stringify(c.axis)}`);
         c.axis = c.axis[0];
       }
-      break;
-    case 'SpatialDropout2D':
-      // Dropout of whole feature maps: at inference both are the identity, and plain Dropout keeps
-      // the saved model.json loadable by any tfjs without a custom class.
       break;
     case 'UpSampling2D':
       if (c.interpolation !== undefined && c.interpolation !== 'nearest' && c.interpolation !== 'bilinear') {
