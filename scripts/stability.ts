@@ -136,9 +136,12 @@ async function main(): Promise<void> {
   const variants: { name: string; s: SmoothingSettings }[] = [
     { name: 'none (raw argmax)', s: { alpha: 1, hysteresis: 0, uncertainBelow: 0 } },
     { name: `default α=${DEFAULT_SMOOTHING.alpha} h=${DEFAULT_SMOOTHING.hysteresis} u=${DEFAULT_SMOOTHING.uncertainBelow}`, s: DEFAULT_SMOOTHING },
-    { name: 'α=0.5 h=0.08', s: { ...DEFAULT_SMOOTHING, alpha: 0.5 } },
-    { name: 'α=0.2 h=0.08', s: { ...DEFAULT_SMOOTHING, alpha: 0.2 } },
-    { name: 'α=0.35 h=0.15', s: { ...DEFAULT_SMOOTHING, hysteresis: 0.15 } },
+    { name: 'α=0.5 h=0.08', s: { ...DEFAULT_SMOOTHING, alpha: 0.5, hysteresis: 0.08 } },
+    { name: 'α=0.2 h=0.08', s: { ...DEFAULT_SMOOTHING, alpha: 0.2, hysteresis: 0.08 } },
+    { name: 'α=0.35 h=0.08 (previous)', s: { alpha: 0.35, hysteresis: 0.08, uncertainBelow: 0.3 } },
+    { name: 'α=0.35 h=0.15', s: { ...DEFAULT_SMOOTHING, alpha: 0.35, hysteresis: 0.15 } },
+    { name: 'α=0.2 h=0.15', s: { ...DEFAULT_SMOOTHING, alpha: 0.2, hysteresis: 0.15 } },
+    { name: 'α=0.25 h=0.12', s: { ...DEFAULT_SMOOTHING, alpha: 0.25, hysteresis: 0.12 } },
   ];
   const results = variants.map(({ name, s }) => {
     const flicker = clips.map((c) => flickerPer100(replayLabels(c.frames, labels, s)));
