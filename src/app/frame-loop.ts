@@ -1,7 +1,7 @@
 // Drives processing from the video: one callback per new camera frame (requestVideoFrameCallback
 // where the browser has it), never the same frame twice, and never overlapping runs.
 type VideoWithRvfc = HTMLVideoElement & {
-  requestVideoFrameCallback?: (cb: () => void) => number;
+  requestVideoFrameCallback?: (cb: (now: number, meta: { presentedFrames: number; mediaTime: number }) => void) => number;
   cancelVideoFrameCallback?: (handle: number) => void;
 };
 
@@ -9,6 +9,7 @@ export class FrameLoop {
   private running = false;
   private handle = 0;
   private lastTime = -1;
+  private lastPresented = -1;
 
   constructor(
     private readonly video: HTMLVideoElement,
@@ -23,6 +24,7 @@ export class FrameLoop {
     if (this.running) return;
     this.running = true;
     this.lastTime = -1;
+    this.lastPresented = -1;
     this.schedule();
   }
 
@@ -36,16 +38,19 @@ export class FrameLoop {
   private schedule(): void {
     if (!this.running) return;
     const v = this.video as VideoWithRvfc;
-    if (v.requestVideoFrameCallback) this.handle = v.requestVideoFrameCallback(() => void this.tick());
+    if (v.requestVideoFrameCallback) this.handle = v.requestVideoFrameCallback((_, meta) => void this.tick(meta.presentedFrames));
     else this.handle = requestAnimationFrame(() => void this.tick());
   }
 
-  private async tick(): Promise<void> {
+  /** presentedFrames comes with requestVideoFrameCallback; the rAF fallback compares currentTime. */
+  private async tick(presentedFrames?: number): Promise<void> {
     if (!this.running) return;
-    // The rAF fallback fires per display frame: skip until the video shows a new frame.
-    const fresh = Boolean((this.video as VideoWithRvfc).requestVideoFrameCallback) || this.video.currentTime !== this.lastTime;
+    // rVFC can fire again for a frame already handled (e.g. after a seek or a re-attached stream);
+    // the rAF fallback fires per display frame. Either way only a new camera frame is processed.
+    const fresh = presentedFrames !== undefined ? presentedFrames !== this.lastPresented : this.video.currentTime !== this.lastTime;
     if (this.video.readyState >= 2 && fresh) {
       this.lastTime = this.video.currentTime;
+      if (presentedFrames !== undefined) this.lastPresented = presentedFrames;
       await this.onFrame();
     }
     this.schedule();
