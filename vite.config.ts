@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { staticDirs } from './build/static-dirs.ts';
 import { DEV_HEADERS, SECURITY_HEADERS } from './build/headers.ts';
+import { serviceWorkerPlugin } from './build/pwa.ts';
 
 export default defineConfig({
   plugins: [
@@ -12,6 +13,7 @@ export default defineConfig({
       { url: '/models/', dir: 'models', filter: (f) => /\.(json|bin)$/.test(f) },
       { url: '/wasm/', dir: 'node_modules/@tensorflow/tfjs-backend-wasm/dist', filter: (f) => f.endsWith('.wasm') },
     ]),
+    serviceWorkerPlugin(),
   ],
   resolve: {
     alias: { '@mediapipe/face_detection': fileURLToPath(new URL('./build/mediapipe-shim.ts', import.meta.url)) },

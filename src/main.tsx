@@ -6,6 +6,7 @@ import { DEFAULT_PIPELINE_SETTINGS } from './pipeline/pipeline';
 import { createAppStore } from './store/app-store';
 import { App } from './ui/App';
 import { AppContext } from './ui/context';
+import { registerServiceWorker } from './pwa/register';
 import './ui/styles.css';
 
 declare global {
@@ -28,6 +29,7 @@ applyTfjsFlags(parseTfjsFlags(params.get('tfjsFlags')));
 const detectEvery = Number(params.get('detectEvery'));
 if (Number.isInteger(detectEvery) && detectEvery > 0) DEFAULT_PIPELINE_SETTINGS.detectEvery = detectEvery;
 const base = import.meta.env.BASE_URL;
+registerServiceWorker(base); // production build only: offline use after one visit
 const controller = new AppController(store, `${base}models/`, `${base}wasm/`);
 window.emotionApp = controller.api();
 

@@ -27,6 +27,10 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { ModelManifest } from '../models/manifest';
 import { clearUserModel, loadUserModel, saveUserModel, storedUserManifest } from '../user-model/persist';
 import { TimingLog, type FrameTiming } from '../bench/timing-log';
+import { watchTrack } from '../faults/camera-watch';
+import { watchVisibility } from '../faults/visibility';
+import { watchWebglContextLoss, webglContextLost } from '../faults/context-loss';
+import { guardInference } from '../faults/inference-guard';
 
 /** The DOM only needs results a few times a second; the canvas gets every frame. */
 const DOM_PUBLISH_MS = 100;
@@ -61,6 +65,14 @@ export class AppController {
   private still: HTMLCanvasElement | null = null;
   private videoUrl: string | null = null;
   private startWhenAttached = false;
+  private unwatchTrack: (() => void) | null = null;
+  private unwatchGl: (() => void) | null = null;
+  /** Paused because the page is hidden; the camera stays open. */
+  private hiddenPause = false;
+  /** The frame being processed, so a resumed loop never overlaps it. */
+  private inFlight: Promise<void> | null = null;
+  private recoveringGl = false;
+  private unwatchVisibility: (() => void) | null = null;
   private demo: DemoSource | null = null;
   /** Loaded detectors by model id, reused when the far-faces setting is switched back. */
   private detectors = new Map<string, FaceDetector>();
@@ -93,6 +105,8 @@ export class AppController {
     this.video = video;
     this.overlay = canvas.getContext('2d');
     this.still = still;
+    // Once: React's StrictMode attaches twice.
+    this.unwatchVisibility ??= watchVisibility(document, () => this.pauseHidden(), () => void this.resumeVisible());
     if (this.startWhenAttached) {
       this.startWhenAttached = false;
       void this.start();
@@ -139,6 +153,8 @@ export class AppController {
       await this.restoreUserModel();
       s.setStatus('starting', 'Preparing the GPU…');
       await this.pipeline.warmUp(640, 480);
+      this.unwatchGl?.();
+      this.unwatchGl = watchWebglContextLoss(() => void this.recoverFromContextLoss());
     } catch (e) {
       throw new StartError(appError('model-load', errorDetail(e)));
     }
@@ -154,11 +170,11 @@ export class AppController {
     try {
       s.setStatus('starting', 'Opening the camera…');
       // Camera and models in parallel: the permission prompt overlaps the model download.
-      const [stream] = await Promise.all([openCamera(s.settings.deviceId), this.loadModels()]);
+      const [stream] = await Promise.all([this.openAnyCamera(s.settings.deviceId), this.loadModels()]);
       this.stream = stream;
       const track = stream.getVideoTracks()[0];
       if (s.settings.farFaces) await setCameraResolution(track, true);
-      track?.addEventListener('ended', () => this.fail(appError('camera-ended')));
+      if (track) this.unwatchTrack = watchTrack(track, () => this.fail(appError('camera-ended')));
       s.setCameras(await listCameras());
       if (!s.settings.deviceId && track) s.updateSettings({ deviceId: track.getSettings().deviceId });
       await this.playVideo(stream);
@@ -177,6 +193,8 @@ export class AppController {
     this.loop = null;
     this.demo?.stop();
     this.demo = null;
+    this.unwatchTrack?.();
+    this.unwatchTrack = null;
     stopStream(this.stream);
     this.stream = null;
     if (this.video) {
@@ -218,6 +236,7 @@ export class AppController {
         s.publishFaces(this.latest.faces);
         this.classroom.onFrame(this.latest.faces);
         s.publishStats({ fps: 0, latencyMs: result.timings.totalMs, faces: result.faces.length });
+        if (result.faces.length === 0) s.setNotice(`No face found in ${file.name}.`);
         s.setSource({ kind: 'image', name: file.name });
         s.setStatus('running');
       } else {
@@ -297,12 +316,95 @@ export class AppController {
     const s = this.store.getState();
     this.pipeline?.reset();
     this.stats.reset();
-    this.loop = new FrameLoop(this.video!, () =>
-      this.processFrame().catch((e: unknown) => this.fail(appError('unknown', errorDetail(e)))),
-    );
-    this.loop.start();
+    this.newLoop();
     s.setSource(source);
     s.setStatus('running');
+  }
+
+  private newLoop(): void {
+    this.loop = new FrameLoop(this.video!, () => {
+      const frame = this.processFrame().catch((e: unknown) => {
+        // A lost GPU context surfaces as odd errors in the middle of a frame: recover, don't fail.
+        if (webglContextLost()) return this.recoverFromContextLoss();
+        this.fail(appError('unknown', errorDetail(e)));
+      });
+      this.inFlight = frame;
+      return frame;
+    });
+    if (this.hiddenPause) return; // started (e.g. a file opened) while hidden: resumeVisible starts it
+    this.loop.start();
+  }
+
+  private pauseHidden(): void {
+    this.hiddenPause = true;
+    this.loop?.stop();
+  }
+
+  private async resumeVisible(): Promise<void> {
+    this.hiddenPause = false;
+    if (!this.loop) return; // stopped, an image, or an error meanwhile
+    const loop = this.loop;
+    await this.inFlight; // the frame that was running when the page was hidden
+    if (this.loop !== loop || this.hiddenPause) return;
+    // A fresh loop: the stopped one may still hold a scheduled callback chain.
+    this.newLoop();
+  }
+
+  /**
+   * WebGL lost its context: tfjs cannot rebuild its GPU state, so move to WebAssembly, reload the
+   * models there and carry on with the same source.
+   */
+  private async recoverFromContextLoss(): Promise<void> {
+    if (this.recoveringGl) return;
+    this.recoveringGl = true;
+    const s = this.store.getState();
+    const source = s.source;
+    this.loop?.stop();
+    this.loop = null;
+    this.unwatchGl?.();
+    this.unwatchGl = null;
+    try {
+      // A frame caught by the loss may never settle (its GPU readback waits forever): give it a moment only.
+      await Promise.race([this.inFlight?.catch(() => undefined), new Promise((r) => setTimeout(r, 1000))]);
+      try {
+        this.pipeline?.dispose();
+      } catch {
+        // its textures went with the context
+      }
+      this.pipeline = null;
+      this.builtInClassifier = null;
+      this.userClassifier = null;
+      this.modelsReady = null;
+      s.updateSettings({ backend: 'wasm' });
+      await this.loadModels();
+      try {
+        tf.removeBackend('webgl'); // never pick the dead context again
+      } catch {
+        // disposing a lost context may throw; it is unusable either way
+      }
+      s.setNotice('The GPU (WebGL) stopped working: switched to WebAssembly. Reload the page to try the GPU again.');
+      const kind = source?.kind;
+      if (source && kind && kind !== 'image' && this.video && (this.stream || this.videoUrl)) {
+        this.startLoop({ kind, name: source.name });
+      } else {
+        s.setStatus(source ? 'running' : 'idle');
+      }
+    } catch (e) {
+      this.fail(e instanceof StartError ? e.appError : appError('unknown', errorDetail(e)));
+    } finally {
+      this.recoveringGl = false;
+    }
+  }
+
+  /** The saved camera, or any camera when it is gone (unplugged and another one plugged in). */
+  private async openAnyCamera(deviceId: string | undefined): Promise<MediaStream> {
+    try {
+      return await openCamera(deviceId);
+    } catch (e) {
+      if (!deviceId || !(e instanceof CameraError) || e.appError.code !== 'no-camera') throw e;
+      this.store.getState().updateSettings({ deviceId: undefined });
+      return openCamera(undefined);
+    }
   }
 
   /** Plays the built-in demo clip (src/demo) through the same frame loop as the camera. */
@@ -421,8 +523,9 @@ export class AppController {
       video.width = video.videoWidth;
       video.height = video.videoHeight;
     }
-    const result = await this.pipeline.process(video);
-    if (!this.loop?.active) return; // stopped while this frame was in flight
+    const pipeline = this.pipeline;
+    const result = await guardInference(this, () => pipeline.process(video));
+    if (!result || !this.loop?.active) return; // skipped (model fell back) or stopped meanwhile
     this.latest = result;
     const s = this.store.getState();
     const mirror = s.settings.mirror && s.source?.kind === 'camera';

@@ -63,7 +63,13 @@ function readGroup(h5wasm: H5, g: Group, what: string): H5Group {
 function readDataset(d: InstanceType<H5['Dataset']>, where: string): H5Dataset {
   const dtype = typeof d.dtype === 'string' ? d.dtype : JSON.stringify(d.dtype);
   const shape = d.shape ?? [];
-  const value = d.value;
+  let value: unknown;
+  try {
+    value = d.value;
+  } catch (e) {
+    // h5wasm cannot decode some types (float16): fail on this weight only if a layer needs it.
+    return { kind: 'dataset', shape, dtype: `unreadable ${dtype} (${(e as Error).message}) at ${where}`, data: new Float32Array(0) };
+  }
   let data: Float32Array;
   if (value instanceof Float32Array) data = value;
   else if (value instanceof Float64Array || value instanceof Int32Array || value instanceof Int16Array ||

@@ -18,8 +18,8 @@ export function Messages() {
           <strong>{error.title}.</strong> {error.hint}
           {error.detail && <div className="detail">Details: {error.detail}</div>}
           {status === 'error' && error.code !== 'no-backend' && error.code !== 'insecure-context' && (
-            <button type="button" onClick={() => void controller.start()}>
-              Try again
+            <button type="button" data-testid="retry" onClick={() => void controller.start()}>
+              {error.code === 'camera-ended' ? 'Reconnect camera' : 'Try again'}
             </button>
           )}
           {status === 'error' && DEMO_INSTEAD.has(error.code) && (
