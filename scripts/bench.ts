@@ -66,6 +66,18 @@ async function collectFrames(page: Page, needed: number, deadline: number): Prom
   return [...byFrame.values()].sort((a, b) => a.frame - b.frame);
 }
 
+/** JS heap in use after a forced full GC (MB): comparable across the run, unlike performance.memory. */
+async function heapAfterGcMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return usedSize / 2 ** 20;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 async function main(): Promise<number> {
   let args: BenchArgs;
   try {
@@ -126,7 +138,9 @@ async function main(): Promise<number> {
     const backendReason = (await backendEl.getAttribute('title')) ?? '';
     log(args, `first label after ${firstResultMs.toFixed(0)} ms on ${backend} (${backendReason}); measuring ${args.frames} frames after ${args.warmup} warm-up frames …`);
 
+    const heapStartMb = await heapAfterGcMb(page);
     const all = await collectFrames(page, args.warmup + args.frames, Date.now() + timeoutMs);
+    const heapEndMb = await heapAfterGcMb(page);
     const measured = all.filter((f) => f.frame >= args.warmup).slice(0, args.frames);
     if (measured.length < 2) throw new Error(`only ${measured.length} frames measured within ${args.timeoutS} s${errors.length ? `; page errors: ${errors.join('; ')}` : ''}`);
     const complete = measured.length === args.frames;
@@ -158,6 +172,8 @@ async function main(): Promise<number> {
       tensorsStart: s.tensorsStart,
       tensorsEnd: s.tensorsEnd,
       jsHeapMb: round(jsHeapMb),
+      /** Heap growth over the measured frames, both ends after a full GC (a leak shows here). */
+      jsHeapGrowthMb: round(heapEndMb - heapStartMb),
       detectRatio: round(s.detectRatio, 3),
       backendReason,
       complete,
@@ -177,6 +193,7 @@ async function main(): Promise<number> {
         ['first result (cached)', firstResultCachedMs === null ? 'not measured' : `${result.firstResultCachedMs} ms (${cachedRevalidated} revalidated, 304)`],
         ['tensors start → end', `${s.tensorsStart} → ${s.tensorsEnd}`],
         ['JS heap', `${result.jsHeapMb} MB`],
+        ['JS heap growth (GC’d)', `${round(heapStartMb)} → ${round(heapEndMb)} MB (${result.jsHeapGrowthMb >= 0 ? '+' : ''}${result.jsHeapGrowthMb} MB)`],
       ];
       const w = Math.max(...rows.map((r) => r[0].length));
       process.stdout.write(rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`).join('\n') + '\n');
