@@ -88,7 +88,11 @@ export async function initBackend(pref: BackendPreference, wasmBase = '/wasm/'):
   const failures: BackendChoice['failures'] = [];
   if (!wasmPathsSet) {
     setWasmPaths(wasmBase);
-    if (wasmThreads === 1 || !wasmThreadsPossible()) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    // Without an explicit count tfjs gives XNNPACK hardwareConcurrency / 2 threads: on 2–3 logical
+    // cores that is 1, and the threaded build would only add its 8 pthread workers to start-up.
+    const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 1 : 1;
+    const threads = wasmThreads ?? Math.floor(cores / 2);
+    if (threads <= 1 || !wasmThreadsPossible()) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     else {
       patchThreadedWasmForBundles();
       if (wasmThreads !== undefined) setThreadsCount(wasmThreads);

@@ -143,10 +143,12 @@ export class EmotionPipeline {
    * Runs detector and classifier on a blank frame of the camera's size, with the classifier at
    * every batch size up to `maxFaces`: WebGL compiles one shader set per tensor shape, which on a
    * software GL costs seconds, so this moves that cost to load time instead of the first frames.
-   * The frame has the dtype real frames get (see FrameUploader).
+   * The frame has the dtype real frames get on WebGL (tf.browser.fromPixels: int32).
    */
   async warmUp(width: number, height: number, maxFaces = 3): Promise<void> {
-    const frame = tf.zeros([height, width, 3], tf.getBackend() === 'webgl' ? 'int32' : 'float32') as tf.Tensor3D;
+    // WASM/CPU compile nothing per shape: a warm-up would only delay the first result by a frame.
+    if (tf.getBackend() !== 'webgl') return;
+    const frame = tf.zeros([height, width, 3], 'int32') as tf.Tensor3D;
     try {
       await this.detector.detect(frame);
       const side = Math.min(width, height) / 4;
