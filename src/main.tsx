@@ -28,6 +28,10 @@ applyTfjsFlags(parseTfjsFlags(params.get('tfjsFlags')));
 // ?detectEvery=k overrides how often the face detector runs (benchmarks compare k = 1 and the default).
 const detectEvery = Number(params.get('detectEvery'));
 if (Number.isInteger(detectEvery) && detectEvery > 0) DEFAULT_PIPELINE_SETTINGS.detectEvery = detectEvery;
+// ?tta=none|flip|flip-zoom and ?alignEyes=0|1 likewise, to measure what accuracy options cost.
+const tta = params.get('tta');
+if (tta === 'none' || tta === 'flip' || tta === 'flip-zoom') DEFAULT_PIPELINE_SETTINGS.tta = tta;
+if (params.has('alignEyes')) DEFAULT_PIPELINE_SETTINGS.alignEyes = params.get('alignEyes') === '1';
 const base = import.meta.env.BASE_URL;
 registerServiceWorker(base); // production build only: offline use after one visit
 const controller = new AppController(store, `${base}models/`, `${base}wasm/`);
