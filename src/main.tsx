@@ -49,8 +49,5 @@ createRoot(document.getElementById('root')!).render(
 if (params.get('autostart') !== '0') {
   queueMicrotask(() => void controller.start());
 } else {
-  void controller.loadModels().then(
-    () => store.getState().setStatus('idle'),
-    () => undefined,
-  );
+  void controller.preload();
 }

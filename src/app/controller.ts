@@ -65,6 +65,13 @@ export class AppController {
   private still: HTMLCanvasElement | null = null;
   private videoUrl: string | null = null;
   private startWhenAttached = false;
+  private demo: DemoSource | null = null;
+  /** Loaded detectors by model id, reused when the far-faces setting is switched back. */
+  private detectors = new Map<string, FaceDetector>();
+  private detectorInUse: FaceDetector | null = null;
+  private detectorSwap: Promise<void> = Promise.resolve();
+  /** Class mood, presentation mode and the detector settings' watcher (src/classroom). */
+  readonly classroom: Classroom;
   private unwatchTrack: (() => void) | null = null;
   private unwatchGl: (() => void) | null = null;
   /** Paused because the page is hidden; the camera stays open. */
@@ -73,13 +80,6 @@ export class AppController {
   private inFlight: Promise<void> | null = null;
   private recoveringGl = false;
   private unwatchVisibility: (() => void) | null = null;
-  private demo: DemoSource | null = null;
-  /** Loaded detectors by model id, reused when the far-faces setting is switched back. */
-  private detectors = new Map<string, FaceDetector>();
-  private detectorInUse: FaceDetector | null = null;
-  private detectorSwap: Promise<void> = Promise.resolve();
-  /** Class mood, presentation mode and the detector settings' watcher (src/classroom). */
-  readonly classroom: Classroom;
 
   constructor(
     private readonly store: AppStore,
@@ -119,9 +119,19 @@ export class AppController {
     return this.modelsReady;
   }
 
+  /** Loads the models without opening a source (?autostart=0); a failure is shown like any other. */
+  async preload(): Promise<void> {
+    try {
+      await this.loadModels();
+    } catch (e) {
+      this.modelsReady = null;
+      this.store.getState().fail(e instanceof StartError ? e.appError : appError('unknown', errorDetail(e)));
+    }
+  }
+
   private async doLoadModels(): Promise<void> {
     const s = this.store.getState();
-    s.setStatus('starting', 'Starting TensorFlow.js…');
+    s.setProgress('Starting TensorFlow.js…');
     let backend;
     try {
       backend = await initBackend(s.settings.backend, this.wasmBaseUrl);
@@ -134,7 +144,7 @@ export class AppController {
     } else if (backend.failures.length) {
       s.setNotice(`${backend.failures.map((f) => f.name).join(', ')} failed to start; running on ${backend.name}.`);
     }
-    s.setStatus('starting', 'Loading models…');
+    s.setProgress('Loading models…');
     try {
       const source = httpModelSource(this.modelsBaseUrl);
       const index = await loadIndex(source);
@@ -151,7 +161,7 @@ export class AppController {
       s.setLabels(classifier.labels);
       s.setClassifier({ name: classifier.manifest.name, builtIn: true });
       await this.restoreUserModel();
-      s.setStatus('starting', 'Preparing the GPU…');
+      s.setProgress('Preparing the GPU…');
       await this.pipeline.warmUp(640, 480);
       this.unwatchGl?.();
       this.unwatchGl = watchWebglContextLoss(() => void this.recoverFromContextLoss());
@@ -191,10 +201,10 @@ export class AppController {
   stop(): void {
     this.loop?.stop();
     this.loop = null;
-    this.demo?.stop();
-    this.demo = null;
     this.unwatchTrack?.();
     this.unwatchTrack = null;
+    this.demo?.stop();
+    this.demo = null;
     stopStream(this.stream);
     this.stream = null;
     if (this.video) {

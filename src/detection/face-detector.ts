@@ -52,6 +52,8 @@ export class FaceDetector {
     const tiles = tileGrid(width, height);
     if (tiles.length > 1) {
       for (const t of tiles) {
+        // On WASM each run holds the page's thread: let clicks and keys through between tiles.
+        if (typeof document !== 'undefined') await new Promise((r) => setTimeout(r, 0));
         const tile = tf.slice(frame, [t.y, t.x, 0], [t.height, t.width, 3]);
         try {
           for (const f of await this.detectWhole(tile)) {

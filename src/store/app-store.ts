@@ -70,6 +70,8 @@ export interface AppState {
 
   updateSettings(patch: Partial<Settings>): void;
   setStatus(status: AppStatus, progress?: string): void;
+  /** Names the current loading step; never changes the status (models load beside a failed camera). */
+  setProgress(progress: string): void;
   fail(error: AppError): void;
   /** Shows an error without changing what is running (e.g. a bad dropped file). */
   showError(error: AppError): void;
@@ -108,6 +110,7 @@ export const createAppStore = (settings: Partial<Settings> = {}) =>
     mood: { categories: [], current: { faces: 0, counts: {} }, series: [], recording: true, announcement: '' },
 
     updateSettings: (patch) => set((s) => ({ settings: { ...s.settings, ...patch } })),
+    setProgress: (progress) => set({ progress }),
     setStatus: (status, progress = '') =>
       set(status === 'error' ? { status, progress } : { status, progress, error: null }),
     fail: (error) => set({ status: 'error', error, progress: '' }),
