@@ -20,6 +20,7 @@ import type { AppStore } from '../store/app-store';
 import { appError, errorDetail, type AppError } from './errors';
 import { FrameLoop } from './frame-loop';
 import { FrameStats } from './frame-stats';
+import { pipelineLabelSettings } from './label-settings';
 import { decodeImageFile, fileKind, loadVideoFile, SourceError } from '../sources/files';
 import { scaleResult } from '../pipeline/scale-result';
 import type { GraphModel } from '@tensorflow/tfjs-converter';
@@ -89,6 +90,14 @@ export class AppController {
     this.classroom = new Classroom(store, () => {
       this.detectorSwap = this.detectorSwap.then(() => this.applyDetectorSettings());
     });
+    // Label settings apply live: the next frame uses them.
+    store.subscribe((now, before) => {
+      const a = now.settings;
+      const b = before.settings;
+      if (a.smoothing !== b.smoothing || a.uncertainBelow !== b.uncertainBelow || a.flipTta !== b.flipTta) {
+        this.pipeline?.configure(pipelineLabelSettings(a));
+      }
+    });
   }
 
   api(): EmotionAppApi {
@@ -154,7 +163,7 @@ export class AppController {
         withModelErrors(det.manifest, () => FaceDetector.load(det.manifest, det.model, detectorOptions(s.settings))),
         withModelErrors(cls.manifest, () => EmotionClassifier.load(cls.manifest, cls.model)),
       ]);
-      this.pipeline = new EmotionPipeline(detector, classifier);
+      this.pipeline = new EmotionPipeline(detector, classifier, pipelineLabelSettings(s.settings));
       this.detectors = new Map([[det.manifest.id, detector]]);
       this.detectorInUse = detector;
       this.builtInClassifier = classifier;

@@ -1,6 +1,7 @@
 // App state for React: settings, status, the latest results (throttled for the DOM) and stats.
 // The frame loop writes here; components read with selectors so each re-renders only on its slice.
 import { create } from 'zustand';
+import { DEFAULT_LABEL_SETTINGS, type LabelSettingValues } from '../app/label-settings';
 import type { AppError } from '../app/errors';
 import type { BackendName, BackendPreference } from '../backend/backends';
 import type { CameraInfo } from '../camera/camera';
@@ -11,7 +12,7 @@ export type AppStatus = 'idle' | 'starting' | 'running' | 'error';
 /** What the pipeline is reading: the webcam, a video file, a still image or the built-in demo. */
 export type SourceKind = 'camera' | 'video' | 'image' | 'demo';
 
-export interface Settings {
+export interface Settings extends LabelSettingValues {
   backend: BackendPreference;
   mirror: boolean;
   deviceId: string | undefined;
@@ -93,7 +94,7 @@ export const INITIAL_STATS: Stats = { fps: 0, latencyMs: 0, faces: 0 };
 
 export const createAppStore = (settings: Partial<Settings> = {}) =>
   create<AppState>()((set) => ({
-    settings: { backend: 'auto', mirror: true, deviceId: undefined, maxFaces: 10, farFaces: false, ...settings },
+    settings: { backend: 'auto', mirror: true, deviceId: undefined, maxFaces: 10, farFaces: false, ...DEFAULT_LABEL_SETTINGS, ...settings },
     status: 'idle',
     progress: '',
     error: null,

@@ -2,6 +2,7 @@ import { Controls } from './Controls';
 import { FacePanel } from './FacePanel';
 import { Messages } from './Messages';
 import { Stage } from './Stage';
+import { LabelSettings } from './LabelSettings';
 import { UserModelPanel } from './UserModelPanel';
 import { StatusBar } from './StatusBar';
 import { useApp, useController } from './context';
@@ -33,7 +34,10 @@ export function App() {
         {moodPanel && <MoodPanel />}
         <FacePanel />
       </main>
-      <UserModelPanel />
+      <div className="settings-row">
+        <LabelSettings />
+        <UserModelPanel />
+      </div>
       <StatusBar />
       <HelpDialog />
       <Announcer />
