@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_PIPELINE_SETTINGS } from '../pipeline/pipeline';
 import { DEFAULT_SMOOTHING } from '../tracking/tracker';
 import { DEFAULT_LABEL_SETTINGS, pipelineLabelSettings } from './label-settings';
 
 describe('label settings', () => {
   it('defaults reproduce the pipeline defaults', () => {
     const s = pipelineLabelSettings(DEFAULT_LABEL_SETTINGS);
-    expect(s.tta).toBe('flip');
+    expect(s.tta).toBe(DEFAULT_PIPELINE_SETTINGS.tta);
     expect(s.smoothing.alpha).toBeCloseTo(DEFAULT_SMOOTHING.alpha, 10);
     expect(s.smoothing.hysteresis).toBe(DEFAULT_SMOOTHING.hysteresis);
     expect(s.smoothing.uncertainBelow).toBe(DEFAULT_SMOOTHING.uncertainBelow);

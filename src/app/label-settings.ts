@@ -1,5 +1,5 @@
 // Maps the user's label settings (store) to the pipeline's smoothing and TTA settings.
-import type { PipelineSettings } from '../pipeline/pipeline';
+import { DEFAULT_PIPELINE_SETTINGS, type PipelineSettings } from '../pipeline/pipeline';
 import { DEFAULT_SMOOTHING } from '../tracking/tracker';
 
 export interface LabelSettingValues {
@@ -14,7 +14,7 @@ export interface LabelSettingValues {
 export const DEFAULT_LABEL_SETTINGS: LabelSettingValues = {
   smoothing: 1 - DEFAULT_SMOOTHING.alpha,
   uncertainBelow: DEFAULT_SMOOTHING.uncertainBelow,
-  flipTta: true,
+  flipTta: DEFAULT_PIPELINE_SETTINGS.tta === 'flip',
 };
 
 export function pipelineLabelSettings(v: LabelSettingValues): Pick<PipelineSettings, 'smoothing' | 'tta'> {

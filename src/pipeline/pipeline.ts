@@ -34,9 +34,9 @@ export const DEFAULT_PIPELINE_SETTINGS: PipelineSettings = {
   // costlier half of a frame, and at 30 fps faces move little in 4 frames (133 ms).
   detectEvery: 4,
   // Measured (npm run eval / stability --bench): eye alignment +5.8 points on rotated faces at no
-  // cost; mirror TTA +0.3 points for ~1.5× the classify time. Zoom views and the ensemble gain a
-  // little more but cost 2–4× (opt-in).
-  tta: 'flip',
+  // cost; mirror TTA +0.3 points (about 10 of 3589 images: noise) for ~1.5× the classify time, so
+  // it is a setting, off by default. Zoom views and the ensemble gain a little more but cost 2–4×.
+  tta: 'none',
   alignEyes: true,
   ensembleWeight: 0,
   smoothing: DEFAULT_SMOOTHING,
