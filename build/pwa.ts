@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { build as rolldownBuild } from 'rolldown';
 import type { Plugin } from 'vite';
 import { precacheManifest, type BuiltFile, type PrecacheManifest } from '../src/pwa/precache.ts';
+import { headersFile } from './headers.ts';
 
 const SW_SOURCE = fileURLToPath(new URL('../src/pwa/sw.ts', import.meta.url));
 
@@ -58,6 +59,8 @@ export function serviceWorkerPlugin(): Plugin {
     },
     // closeBundle: after Vite has copied public/ and written every asset, so the list is complete.
     async closeBundle() {
+      // For static hosts that read a _headers file (Netlify, Cloudflare Pages); not precached.
+      fs.writeFileSync(path.join(outDir, '_headers'), headersFile());
       const m = await writeServiceWorker(outDir, base);
       this.info?.(`service worker ${m.version}: ${m.urls.length} files, ${(m.bytes / 2 ** 20).toFixed(1)} MB precached`);
     },

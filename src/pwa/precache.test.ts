@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listBuiltFiles, sha256, writeServiceWorker } from '../../build/pwa';
+import { headersFile, SECURITY_HEADERS } from '../../build/headers';
 import { cacheName, precacheManifest, shouldPrecache, staleCaches, type BuiltFile } from './precache';
 
 const f = (p: string, hash: string, size = 10): BuiltFile => ({ path: p, hash, size });
@@ -18,7 +19,7 @@ describe('precacheManifest', () => {
   });
 
   it('leaves out the worker itself, docs, checksums, source maps and dot files', () => {
-    for (const p of ['sw.js', 'models/README.md', 'models/SHA256SUMS', 'assets/index.js.map', '.bench-stamp', 'models/LICENSE.human-models']) {
+    for (const p of ['sw.js', 'models/README.md', 'models/SHA256SUMS', 'assets/index.js.map', '.bench-stamp', 'models/LICENSE.human-models', '_headers']) {
       expect(shouldPrecache(p), p).toBe(false);
     }
     expect(shouldPrecache('manifest.webmanifest')).toBe(true);
@@ -77,5 +78,19 @@ describe('writeServiceWorker (the build step)', () => {
     const second = await writeServiceWorker(dir);
     expect(second.version).not.toBe(first.version);
     expect(fs.readFileSync(path.join(dir, 'sw.js'), 'utf8')).toContain(second.version);
+  });
+});
+
+describe('headersFile', () => {
+  it('gives every path the CSP and isolation headers, wasm its MIME type, sw.js no caching', () => {
+    const text = headersFile();
+    const blocks = text.split(/\n(?=\/)/);
+    const all = blocks.find((b) => b.startsWith('/*'))!;
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) expect(all).toContain(`  ${k}: ${v}`);
+    expect(all).toMatch(/Content-Security-Policy: default-src 'self'/);
+    expect(blocks.find((b) => b.startsWith('/wasm/*'))).toContain('Content-Type: application/wasm');
+    expect(blocks.find((b) => b.startsWith('/sw.js'))).toContain('Cache-Control: no-cache');
+    // Blocks are merged by the host: the isolation headers must appear once, or they become invalid lists.
+    expect(text.match(/Cross-Origin-Opener-Policy/g)).toHaveLength(1);
   });
 });

@@ -23,7 +23,7 @@ export const CACHE_PREFIX = 'emotion-lens-';
 /** Files the app never fetches (docs, checksums, source maps, tool stamps) and the worker itself. */
 export function shouldPrecache(path: string): boolean {
   const name = path.split('/').pop() ?? path;
-  if (name === 'sw.js' || name.startsWith('.')) return false;
+  if (name === 'sw.js' || name === '_headers' || name.startsWith('.')) return false;
   if (/\.(map|md|txt)$/i.test(name) || /^LICENSE/i.test(name) || name === 'SHA256SUMS') return false;
   return true;
 }
