@@ -9,36 +9,32 @@ export function LabelSettings() {
   return (
     <fieldset className="label-settings">
       <legend>Labels</legend>
-      <label>
-        Smoothing{' '}
-        <input
-          type="range"
-          data-testid="setting-smoothing"
-          min={0}
-          max={0.95}
-          step={0.05}
-          value={smoothing}
-          onChange={(e) => update({ smoothing: Number(e.target.value) })}
-        />{' '}
-        <output>{smoothing === 0 ? 'off' : smoothing.toFixed(2)}</output>
-      </label>
-      <label>
-        Uncertain below{' '}
-        <input
-          type="range"
-          data-testid="setting-uncertain"
-          min={0}
-          max={0.9}
-          step={0.05}
-          value={uncertainBelow}
-          onChange={(e) => update({ uncertainBelow: Number(e.target.value) })}
-        />{' '}
-        <output>{Math.round(uncertainBelow * 100)}%</output>
-      </label>
+      <Slider label="Smoothing" testId="setting-smoothing" max={0.95} value={smoothing} shown={smoothing === 0 ? 'off' : smoothing.toFixed(2)} onChange={(v) => update({ smoothing: v })} />
+      <Slider label="Uncertain below" testId="setting-uncertain" max={0.9} value={uncertainBelow} shown={`${Math.round(uncertainBelow * 100)}%`} onChange={(v) => update({ uncertainBelow: v })} />
       <label>
         <input type="checkbox" data-testid="setting-flip-tta" checked={flipTta} onChange={(e) => update({ flipTta: e.target.checked })} />{' '}
         Also read the mirrored face (steadier, a little slower)
       </label>
     </fieldset>
+  );
+}
+
+interface SliderProps {
+  label: string;
+  testId: string;
+  max: number;
+  value: number;
+  /** The value as shown next to the slider. */
+  shown: string;
+  onChange(value: number): void;
+}
+
+function Slider({ label, testId, max, value, shown, onChange }: SliderProps) {
+  return (
+    <label>
+      {label}{' '}
+      <input type="range" data-testid={testId} min={0} max={max} step={0.05} value={value} onChange={(e) => onChange(Number(e.target.value))} />{' '}
+      <output>{shown}</output>
+    </label>
   );
 }
