@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import * as tf from '@tensorflow/tfjs-core';
 import { initNodeBackend } from '../src/node/tf-node';
 import { buildEvalPipeline, loadClassifier, loadDetector } from '../src/eval/runner';
-import { readImage } from '../src/eval/images';
+import { loadImage as readImage } from '../src/imageio/index.ts';
 import { flickerPer100, majorityLabel, reactionFrames, replayLabels, rng, type RawFrame } from '../src/eval/stability';
 import { DEFAULT_PIPELINE_SETTINGS, type PipelineSettings } from '../src/pipeline/pipeline';
 import { DEFAULT_SMOOTHING, type SmoothingSettings } from '../src/tracking/tracker';

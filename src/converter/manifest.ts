@@ -2,10 +2,11 @@
 // channels come from the model itself; labels and normalization are the user's word, with FER2013
 // defaults for 7-class models.
 import { parseManifest, type ModelManifest, type Normalization } from '../models/manifest.ts';
+import { EMOTIONS } from '../classify/labels.ts';
 import { ConversionError } from './errors.ts';
 
 /** FER2013's own class order (0 = angry … 6 = neutral), what most FER2013 Keras models output. */
-export const FER2013_LABELS = ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'];
+export const FER2013_LABELS: string[] = [...EMOTIONS];
 
 export const CONVERTED_BY = 'emotion-lens npm run convert';
 export const UNKNOWN_LICENCE = 'unknown (user-supplied model)';

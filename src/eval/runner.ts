@@ -11,7 +11,7 @@ import { loadIndex, resolveModel } from '../models/registry';
 import { MODELS_DIR } from '../node/tf-node';
 import { EmotionPipeline, type PipelineSettings } from '../pipeline/pipeline';
 import { EMOTIONS, canonicalEmotion, type Sample } from './dataset';
-import { readImage, type RgbaImage } from './images';
+import { loadImage as readImage, type RgbaImage } from '../imageio/index.ts';
 import { computeMetrics, confusionMatrix, type ClassMetrics } from './metrics';
 
 export interface EvalResult {

@@ -2,7 +2,7 @@
 // upscaled, placed off-centre on a larger canvas and the whole frame rotated, so the detector,
 // the crop margin and the eye alignment are exercised as on a real photo of a tilted head.
 import * as tf from '@tensorflow/tfjs-core';
-import type { RgbaImage } from './images';
+import type { RgbaImage } from '../imageio/index.ts';
 
 export interface SynthOptions {
   /** Side of the face crop on the canvas, pixels. */

@@ -5,8 +5,10 @@ import path from 'node:path';
 import jpeg from 'jpeg-js';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
+import { EMOTIONS } from '../../classify/labels.ts';
 
-export const FER_CLASSES = ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'] as const;
+/** FER2013's class folders, in its own label order. */
+export const FER_CLASSES = EMOTIONS;
 
 export interface FerImage {
   label: (typeof FER_CLASSES)[number];
