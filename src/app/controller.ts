@@ -25,7 +25,7 @@ import { decodeImageFile, fileKind, loadVideoFile, SourceError } from '../source
 import { scaleResult } from '../pipeline/scale-result';
 import type { GraphModel } from '@tensorflow/tfjs-converter';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import type { ModelManifest } from '../models/manifest';
+import type { ModelIndex, ModelManifest } from '../models/manifest';
 import { clearUserModel, loadUserModel, saveUserModel, storedUserManifest } from '../user-model/persist';
 import { TimingLog, type FrameTiming } from '../bench/timing-log';
 import { watchTrack } from '../faults/camera-watch';
@@ -50,6 +50,8 @@ export interface EmotionAppApi {
 
 export class AppController {
   private pipeline: EmotionPipeline | null = null;
+  /** models/index.json as read at start-up, reused when the detector is switched. */
+  private modelIndex: ModelIndex | null = null;
   /** The shipped emotion model, kept to switch back to from a user's own. */
   private builtInClassifier: EmotionClassifier | null = null;
   private userClassifier: EmotionClassifier | null = null;
@@ -157,8 +159,12 @@ export class AppController {
     try {
       const source = httpModelSource(this.modelsBaseUrl);
       const index = await loadIndex(source);
-      const det = await resolveModel(source, detectorId(index.defaults.detector, s.settings));
-      const cls = await resolveModel(source, index.defaults.classifier);
+      this.modelIndex = index;
+      // Both manifests at once: each is a round trip before its weights can start downloading.
+      const [det, cls] = await Promise.all([
+        resolveModel(source, detectorId(index.defaults.detector, s.settings)),
+        resolveModel(source, index.defaults.classifier),
+      ]);
       const [detector, classifier] = await Promise.all([
         withModelErrors(det.manifest, () => FaceDetector.load(det.manifest, det.model, detectorOptions(s.settings))),
         withModelErrors(cls.manifest, () => EmotionClassifier.load(cls.manifest, cls.model)),
@@ -482,7 +488,8 @@ export class AppController {
     if (!pipeline || !classifier) return;
     try {
       const source = httpModelSource(this.modelsBaseUrl);
-      const id = detectorId((await loadIndex(source)).defaults.detector, s.settings);
+      const index = this.modelIndex ?? (await loadIndex(source));
+      const id = detectorId(index.defaults.detector, s.settings);
       let detector = this.detectors.get(id);
       if (!detector) {
         const loading = 'Loading the far-faces detector…';
