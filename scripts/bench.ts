@@ -10,6 +10,7 @@ import { buildIsStale, viteBuild } from '../src/bench/build.ts';
 import { serveStatic } from '../src/bench/server.ts';
 import { round, summarize, type FrameTiming } from '../src/bench/stats.ts';
 import { ensureFixture } from '../src/fixture/samples.ts';
+import { MARK_PREFIX } from '../src/app/startup-marks.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT_DIR = resolve(ROOT, '.cache', 'bench-dist');
@@ -138,6 +139,8 @@ async function main(): Promise<number> {
     const backendReason = (await backendEl.getAttribute('title')) ?? '';
     log(args, `first label after ${firstResultMs.toFixed(0)} ms on ${backend} (${backendReason}); measuring ${args.frames} frames after ${args.warmup} warm-up frames …`);
 
+    const startup = await page.evaluate((prefix) => performance.getEntriesByType('mark').filter((m) => m.name.startsWith(prefix)).map((m) => [m.name.slice(prefix.length), Math.round(m.startTime)] as const), MARK_PREFIX);
+    log(args, `start-up: ${startup.map(([n, t]) => `${n} ${t}`).join(' → ')} ms`);
     const heapStartMb = await heapAfterGcMb(page);
     const all = await collectFrames(page, args.warmup + args.frames, Date.now() + timeoutMs);
     const heapEndMb = await heapAfterGcMb(page);
@@ -175,6 +178,9 @@ async function main(): Promise<number> {
       /** Heap growth over the measured frames, both ends after a full GC (a leak shows here). */
       jsHeapGrowthMb: round(heapEndMb - heapStartMb),
       detectRatio: round(s.detectRatio, 3),
+      uploadP50Ms: round(s.uploadP50Ms),
+      classifyP50Ms: round(s.classifyP50Ms),
+      detectP50Ms: round(s.detectP50Ms),
       backendReason,
       complete,
     };
@@ -189,6 +195,7 @@ async function main(): Promise<number> {
         ['p95 per frame', `${result.p95Ms} ms`],
         ['processed fps', result.fps.toString()],
         ['detector ran on', `${(s.detectRatio * 100).toFixed(0)} % of frames`],
+        ['stage medians', `upload ${result.uploadP50Ms} ms · classify ${result.classifyP50Ms} ms · detect ${result.detectP50Ms} ms (frames it ran on)`],
         ['first result (fresh)', `${result.firstResultMs} ms`],
         ['first result (cached)', firstResultCachedMs === null ? 'not measured' : `${result.firstResultCachedMs} ms (${cachedRevalidated} revalidated, 304)`],
         ['tensors start → end', `${s.tensorsStart} → ${s.tensorsEnd}`],

@@ -7,6 +7,8 @@ import { createAppStore } from './store/app-store';
 import { App } from './ui/App';
 import { AppContext } from './ui/context';
 import { registerServiceWorker } from './pwa/register';
+import { markStartup } from './app/startup-marks';
+import { wasmThreadsParam } from './backend/wasm-file';
 import './ui/styles.css';
 
 declare global {
@@ -15,14 +17,14 @@ declare global {
   }
 }
 
+markStartup('script');
 const params = new URLSearchParams(location.search);
 const store = createAppStore({
   backend: parseBackendPreference(params.get('backend')),
   mirror: params.get('mirror') !== '0',
 });
 // ?wasmThreads=1 forces the single-threaded WASM build, ?wasmThreads=N sets the thread count.
-const wasmThreads = Number(params.get('wasmThreads'));
-configureWasm({ threads: Number.isInteger(wasmThreads) && wasmThreads > 0 ? wasmThreads : undefined });
+configureWasm({ threads: wasmThreadsParam(params) });
 // ?tfjsFlags=WEBGL_PACK:false,… sets tfjs flags, to measure them with `npm run bench -- --query`.
 applyTfjsFlags(parseTfjsFlags(params.get('tfjsFlags')));
 // ?detectEvery=k overrides how often the face detector runs (benchmarks compare k = 1 and the default).
@@ -35,7 +37,8 @@ if (params.has('alignEyes')) DEFAULT_PIPELINE_SETTINGS.alignEyes = params.get('a
 const base = import.meta.env.BASE_URL;
 registerServiceWorker(base); // production build only: offline use after one visit
 const controller = new AppController(store, `${base}models/`, `${base}wasm/`);
-window.emotionApp = controller.api();
+export const emotionApp = controller.api();
+window.emotionApp = emotionApp;
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -47,6 +50,8 @@ createRoot(document.getElementById('root')!).render(
 
 // Open the page, allow the camera, see results: start at once unless ?autostart=0.
 if (params.get('autostart') !== '0') {
+  // Models load now, while React renders; start() (which needs the video element) awaits them.
+  controller.loadModels().catch(() => undefined); // start() reports a failure
   queueMicrotask(() => void controller.start());
 } else {
   void controller.preload();

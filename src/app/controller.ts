@@ -32,6 +32,9 @@ import { watchTrack } from '../faults/camera-watch';
 import { watchVisibility } from '../faults/visibility';
 import { watchWebglContextLoss, webglContextLost } from '../faults/context-loss';
 import { guardInference } from '../faults/inference-guard';
+import { markStartup } from './startup-marks';
+import { fetchPrefetched } from '../models/prefetch';
+import { takeEarlyCamera, earlyRenderer } from '../startup/early-start';
 
 /** The DOM only needs results a few times a second; the canvas gets every frame. */
 const DOM_PUBLISH_MS = 100;
@@ -145,10 +148,11 @@ export class AppController {
     s.setProgress('Starting TensorFlow.js…');
     let backend;
     try {
-      backend = await initBackend(s.settings.backend, this.wasmBaseUrl);
+      backend = await initBackend(s.settings.backend, this.wasmBaseUrl, earlyRenderer());
     } catch (e) {
       throw new StartError(appError('no-backend', errorDetail(e)));
     }
+    markStartup('backend-ready');
     s.setBackend({ name: backend.name, reason: backend.reason });
     if (backend.renderer === undefined && (s.settings.backend === 'auto' || s.settings.backend === 'webgl')) {
       s.setNotice('WebGL is not available in this browser: running on WebAssembly instead (slower on big models).');
@@ -157,7 +161,7 @@ export class AppController {
     }
     s.setProgress('Loading models…');
     try {
-      const source = httpModelSource(this.modelsBaseUrl);
+      const source = httpModelSource(this.modelsBaseUrl, fetchPrefetched);
       const index = await loadIndex(source);
       this.modelIndex = index;
       // Both manifests at once: each is a round trip before its weights can start downloading.
@@ -165,10 +169,12 @@ export class AppController {
         resolveModel(source, detectorId(index.defaults.detector, s.settings)),
         resolveModel(source, index.defaults.classifier),
       ]);
+      markStartup('manifests-fetched');
       const [detector, classifier] = await Promise.all([
         withModelErrors(det.manifest, () => FaceDetector.load(det.manifest, det.model, detectorOptions(s.settings))),
         withModelErrors(cls.manifest, () => EmotionClassifier.load(cls.manifest, cls.model)),
       ]);
+      markStartup('models-ready');
       this.pipeline = new EmotionPipeline(detector, classifier, pipelineLabelSettings(s.settings));
       this.detectors = new Map([[det.manifest.id, detector]]);
       this.detectorInUse = detector;
@@ -195,14 +201,16 @@ export class AppController {
     try {
       s.setStatus('starting', 'Opening the camera…');
       // Camera and models in parallel: the permission prompt overlaps the model download.
-      const [stream] = await Promise.all([this.openAnyCamera(s.settings.deviceId), this.loadModels()]);
+      const [stream] = await Promise.all([this.openAnyCamera(s.settings.deviceId).then((st) => (markStartup('camera-open'), st)), this.loadModels()]);
       this.stream = stream;
+      markStartup('camera-and-models-ready');
       const track = stream.getVideoTracks()[0];
       if (s.settings.farFaces) await setCameraResolution(track, true);
       if (track) this.unwatchTrack = watchTrack(track, () => this.fail(appError('camera-ended')));
       s.setCameras(await listCameras());
       if (!s.settings.deviceId && track) s.updateSettings({ deviceId: track.getSettings().deviceId });
       await this.playVideo(stream);
+      markStartup('video-playing');
       this.startLoop({ kind: 'camera', name: track?.label || 'camera' });
     } catch (e) {
       stopStream(this.stream);
@@ -423,6 +431,10 @@ export class AppController {
 
   /** The saved camera, or any camera when it is gone (unplugged and another one plugged in). */
   private async openAnyCamera(deviceId: string | undefined): Promise<MediaStream> {
+    // The camera the boot script opened (the default one) is this start's, unless another was chosen.
+    const early = takeEarlyCamera();
+    if (early && !deviceId) return early;
+    if (early) void early.then(stopStream, () => undefined);
     try {
       return await openCamera(deviceId);
     } catch (e) {
@@ -552,6 +564,7 @@ export class AppController {
     const pipeline = this.pipeline;
     const result = await guardInference(this, () => pipeline.process(video));
     if (!result || !this.loop?.active) return; // skipped (model fell back) or stopped meanwhile
+    if (this.latest === null) markStartup('first-result');
     this.latest = result;
     const s = this.store.getState();
     const mirror = s.settings.mirror && s.source?.kind === 'camera';
@@ -567,9 +580,9 @@ export class AppController {
       this.lastStatsPublish = t;
       s.publishStats({ fps: this.stats.fps, latencyMs: this.stats.medianLatency, faces: result.faces.length });
     }
-    const { detectMs, classifyMs, detected } = result.timings;
+    const { uploadMs, detectMs, classifyMs, detected } = result.timings;
     const endMs = performance.now();
-    this.timings.push({ frame: result.frame, endMs, totalMs: endMs - t0, detectMs, classifyMs, detected, faces: result.faces.length, tensors: tf.memory().numTensors });
+    this.timings.push({ frame: result.frame, endMs, totalMs: endMs - t0, uploadMs, detectMs, classifyMs, detected, faces: result.faces.length, tensors: tf.memory().numTensors });
   }
 }
 

@@ -1,11 +1,13 @@
 // Chooses and initialises the tfjs backend. WebGL is the fast path on a real GPU; on a software
 // renderer (SwiftShader, llvmpipe) WASM is several times faster, so 'auto' checks the renderer.
+//
+// Each backend's code is imported only when it is tried: a page on WASM never parses the WebGL
+// backend, which keeps the first result sooner.
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
-import '@tensorflow/tfjs-backend-webgl';
-import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { backendOrder, type BackendName, type BackendPreference } from './preference';
-import { patchThreadedWasmForBundles } from './wasm-threads';
+import { rememberedRenderer, webglRenderer } from './renderer';
+import { wasmThreadCount } from './wasm-file';
+import { markStartup } from '../app/startup-marks';
 
 export * from './preference';
 
@@ -17,22 +19,6 @@ export interface BackendChoice {
   failures: { name: BackendName; error: string }[];
   /** WebGL renderer string, when it could be read. */
   renderer?: string;
-}
-
-/** Reads the unmasked WebGL renderer, or undefined when there is no WebGL at all. */
-export function webglRenderer(): string | undefined {
-  if (typeof document === 'undefined') return undefined;
-  try {
-    const canvas = document.createElement('canvas');
-    const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
-    if (!gl) return undefined;
-    const info = gl.getExtension('WEBGL_debug_renderer_info');
-    const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
-    gl.getExtension('WEBGL_lose_context')?.loseContext();
-    return renderer;
-  } catch {
-    return undefined;
-  }
 }
 
 let wasmPathsSet = false;
@@ -57,9 +43,21 @@ export function applyTfjsFlags(flags: Record<string, boolean | number>): void {
   }
 }
 
-/** Whether the threaded WASM build can run: it needs SharedArrayBuffer, i.e. a cross-origin isolated page. */
-export function wasmThreadsPossible(): boolean {
-  return typeof SharedArrayBuffer !== 'undefined' && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+/** Registers a backend with tfjs by importing its package (once). */
+async function importBackend(name: BackendName, wasmBase: string): Promise<void> {
+  if (name === 'webgl') await import('@tensorflow/tfjs-backend-webgl');
+  else if (name === 'cpu') await import('@tensorflow/tfjs-backend-cpu');
+  else {
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    if (wasmPathsSet) return;
+    wasm.setWasmPaths(wasmBase);
+    if (wasmThreadCount(wasmThreads) <= 1) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    else {
+      (await import('./wasm-threads')).patchThreadedWasmForBundles();
+      if (wasmThreads !== undefined) wasm.setThreadsCount(wasmThreads);
+    }
+    wasmPathsSet = true;
+  }
 }
 
 /**
@@ -82,25 +80,19 @@ async function withLogicalCores<T>(threads: number | undefined, run: () => Promi
  * Initialises the first backend of the preferred order that works.
  * wasmBase is where the tfjs .wasm files are served (the app serves them itself at /wasm/).
  */
-export async function initBackend(pref: BackendPreference, wasmBase = '/wasm/'): Promise<BackendChoice> {
-  const renderer = pref === 'auto' || pref === 'webgl' ? webglRenderer() : undefined;
+/** probed: the renderer as read at boot (startup/early-start.ts), so it is not probed twice. */
+export async function initBackend(pref: BackendPreference, wasmBase = '/wasm/', probed?: Promise<string | undefined>): Promise<BackendChoice> {
+  // While a first-visit probe is still running, start WASM (auto's choice on software GL, and
+  // the fallback everywhere); on a real GPU the loop below switches to WebGL as before.
+  const speculative = pref === 'auto' && probed && rememberedRenderer() === undefined ? importBackend('wasm', wasmBase).then(() => withLogicalCores(wasmThreads, () => tf.setBackend('wasm'))).catch(() => false) : undefined;
+  const renderer = pref === 'auto' || pref === 'webgl' ? await (probed ?? webglRenderer()) : undefined;
+  await speculative;
+  markStartup('webgl-probed');
   const { order, reason } = backendOrder(pref, renderer);
   const failures: BackendChoice['failures'] = [];
-  if (!wasmPathsSet) {
-    setWasmPaths(wasmBase);
-    // Without an explicit count tfjs gives XNNPACK hardwareConcurrency / 2 threads: on 2–3 logical
-    // cores that is 1, and the threaded build would only add its 8 pthread workers to start-up.
-    const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 1 : 1;
-    const threads = wasmThreads ?? Math.floor(cores / 2);
-    if (threads <= 1 || !wasmThreadsPossible()) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-    else {
-      patchThreadedWasmForBundles();
-      if (wasmThreads !== undefined) setThreadsCount(wasmThreads);
-    }
-    wasmPathsSet = true;
-  }
   for (const name of order) {
     try {
+      await importBackend(name, wasmBase);
       const ok = await withLogicalCores(name === 'wasm' ? wasmThreads : undefined, () => tf.setBackend(name));
       if (!ok) throw new Error(`${name} backend did not initialise`);
       await tf.ready();
@@ -110,7 +102,10 @@ export async function initBackend(pref: BackendPreference, wasmBase = '/wasm/'):
       probe.dispose();
       if (v !== 2) throw new Error(`${name} backend computed 1 + 1 = ${v}`);
       let why = failures.length ? `${reason}; fell back after ${failures.map((f) => f.name).join(', ')} failed` : reason;
-      if (name === 'wasm') why += `; ${getThreadsCount()} thread${getThreadsCount() === 1 ? '' : 's'}`;
+      if (name === 'wasm') {
+        const n = (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount();
+        why += `; ${n} thread${n === 1 ? '' : 's'}`;
+      }
       return { name, reason: why, failures, renderer };
     } catch (e) {
       failures.push({ name, error: e instanceof Error ? e.message : String(e) });

@@ -5,6 +5,7 @@ const frame = (i: number, totalMs: number, extra: Partial<FrameTiming> = {}): Fr
   frame: i,
   endMs: 1000 + i * 50,
   totalMs,
+  uploadMs: 0,
   detectMs: 0,
   classifyMs: 0,
   detected: i % 2 === 0,

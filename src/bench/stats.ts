@@ -8,6 +8,7 @@ export interface FrameTiming {
   endMs: number;
   /** End-to-end: pixel upload, detection, classification, tracking, overlay and store update. */
   totalMs: number;
+  uploadMs: number;
   detectMs: number;
   classifyMs: number;
   /** True when the detector ran on this frame (otherwise boxes were followed). */
@@ -40,6 +41,12 @@ export interface RunSummary {
   detectRatio: number;
   tensorsStart: number;
   tensorsEnd: number;
+  /** Median time to get the camera frame's pixels into a tensor. */
+  uploadP50Ms: number;
+  /** Median classifier time (crop + CNN + readback) over all frames. */
+  classifyP50Ms: number;
+  /** Median detector time over the frames where the detector ran (NaN if it never ran). */
+  detectP50Ms: number;
 }
 
 /**
@@ -59,6 +66,9 @@ export function summarize(frames: readonly FrameTiming[]): RunSummary {
     detectRatio: frames.filter((f) => f.detected).length / frames.length,
     tensorsStart: frames[0].tensors,
     tensorsEnd: frames[frames.length - 1].tensors,
+    uploadP50Ms: percentile(frames.map((f) => f.uploadMs), 50),
+    classifyP50Ms: percentile(frames.map((f) => f.classifyMs), 50),
+    detectP50Ms: percentile(frames.filter((f) => f.detected).map((f) => f.detectMs), 50),
   };
 }
 

@@ -1,7 +1,7 @@
 // The emotion CNN: a tfjs graph or layers model described by its manifest.
 import * as tf from '@tensorflow/tfjs-core';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
-import { loadLayersModel, type LayersModel } from '@tensorflow/tfjs-layers';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { ModelManifest } from '../models/manifest';
 
 export class EmotionClassifier {
@@ -17,7 +17,7 @@ export class EmotionClassifier {
   /** Loads from a URL (browser, dev server) or any tf.io handler (Node files, IndexedDB, uploads). */
   static async load(manifest: ModelManifest, source: string | tf.io.IOHandler): Promise<EmotionClassifier> {
     if (manifest.kind !== 'classifier') throw new Error(`Model "${manifest.id}" is not a classifier`);
-    const model = manifest.format === 'graph' ? await loadGraphModel(source) : await loadLayersModel(source);
+    const model = manifest.format === 'graph' ? await loadGraphModel(source) : await (await import('@tensorflow/tfjs-layers')).loadLayersModel(source); // only Keras (user) models need tfjs-layers: loaded on demand
     const classifier = new EmotionClassifier(model, manifest);
     classifier.checkOutputShape();
     return classifier;

@@ -1,6 +1,6 @@
 // Finds and loads the app's models from a base location (the browser: "/models/", served by the
 // app itself; Node: the models/ folder), reading everything about a model from its manifest.
-import type * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs-core';
 import { parseManifest, parseModelIndex, type ModelIndex, type ModelManifest } from './manifest';
 
 /** Reads text and model artifacts from one place: HTTP in the browser, files in Node. */
@@ -18,14 +18,15 @@ export class ModelLoadError extends Error {
 }
 
 /** HTTP source for the browser; every path is relative to the base URL on the page's own origin. */
-export function httpModelSource(baseUrl: string): ModelSource {
+/** fetchImpl lets the app take over downloads started at boot (models/prefetch.ts). */
+export function httpModelSource(baseUrl: string, fetchImpl: typeof fetch = fetch): ModelSource {
   const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
   return {
     async readJson(path) {
       const url = base + path;
       let res: Response;
       try {
-        res = await fetch(url);
+        res = await fetchImpl(url);
       } catch (e) {
         throw new ModelLoadError(`Could not download ${url}: ${e instanceof Error ? e.message : String(e)}`);
       }
@@ -37,7 +38,7 @@ export function httpModelSource(baseUrl: string): ModelSource {
         throw new ModelLoadError(`Model file is corrupt (not valid JSON): ${url}`);
       }
     },
-    modelHandler: (path) => base + path,
+    modelHandler: (path) => (fetchImpl === fetch ? base + path : tf.io.http(base + path, { fetchFunc: fetchImpl })),
   };
 }
 

@@ -165,6 +165,7 @@ export class EmotionPipeline {
   async process(source: PixelSource | tf.Tensor3D): Promise<FrameResult> {
     const t0 = now();
     const frame = source instanceof tf.Tensor ? source : this.uploader.upload(source);
+    const tUp = now();
     try {
       const [height, width] = frame.shape;
       const detect = this.shouldDetect();
@@ -197,7 +198,7 @@ export class EmotionPipeline {
         width,
         height,
         faces,
-        timings: { detectMs: t1 - t0, classifyMs: t2 - t1, totalMs: now() - t0, detected: detect },
+        timings: { uploadMs: tUp - t0, detectMs: t1 - tUp, classifyMs: t2 - t1, totalMs: now() - t0, detected: detect },
       };
     } finally {
       if (frame !== source) frame.dispose();

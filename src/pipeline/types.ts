@@ -14,6 +14,9 @@ export interface FaceResult {
 }
 
 export interface FrameTimings {
+  /** Camera pixels into a tensor (shared by detector and classifier). */
+  uploadMs: number;
+  /** Detector (0 on frames where boxes were followed instead). */
   detectMs: number;
   classifyMs: number;
   totalMs: number;

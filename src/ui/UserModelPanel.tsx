@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { NORMALIZATIONS, type Normalization } from '../models/manifest';
 import { buildManifest } from '../converter/manifest';
 import { parseLabelList, prefillLabels } from '../user-model/describe';
-import { readModelFiles, type ReadModel } from '../user-model/read-files';
+import type { ReadModel } from '../user-model/read-files';
 import { useApp, useController } from './context';
 
 const NORMALIZATION_TEXT: Record<Normalization, string> = {
@@ -29,7 +29,8 @@ export function UserModelPanel() {
     setRead(null);
     setBusy('Reading and converting…');
     try {
-      const r = await readModelFiles(files);
+      // The Keras reader (tfjs-layers, the converter, HDF5) loads on first use, not with the page.
+      const r = await (await import('../user-model/read-files')).readModelFiles(files);
       buildManifest(r, { sourceName: r.source }); // fails now, with the reason, if the app can't feed its input
       setRead(r);
       setLabels((r.manifest?.labels ?? prefillLabels(r.outputClasses)).join(', '));

@@ -2,7 +2,7 @@
 // beside it in localStorage. Nothing is uploaded anywhere.
 import * as tf from '@tensorflow/tfjs-core';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
-import { loadLayersModel, type LayersModel } from '@tensorflow/tfjs-layers';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { parseManifest, type ModelManifest } from '../models/manifest';
 
 const MODEL_URL = 'indexeddb://emotion-lens-user-model';
@@ -24,7 +24,7 @@ export function storedUserManifest(): ModelManifest | null {
 }
 
 export async function loadUserModel(manifest: ModelManifest): Promise<LayersModel | GraphModel> {
-  return manifest.format === 'graph' ? loadGraphModel(MODEL_URL) : loadLayersModel(MODEL_URL);
+  return manifest.format === 'graph' ? loadGraphModel(MODEL_URL) : import('@tensorflow/tfjs-layers').then((l) => l.loadLayersModel(MODEL_URL));
 }
 
 export async function clearUserModel(): Promise<void> {

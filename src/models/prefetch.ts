@@ -1,0 +1,67 @@
+// Model downloads started at boot, before the app's bundle is parsed: the index, the default
+// detector and classifier manifests, their model.json and weight files. The loaders later take
+// each response through fetchPrefetched(); anything not prefetched is fetched as usual.
+import { parseManifest, parseModelIndex } from './manifest';
+
+const pending = new Map<string, Promise<Response>>();
+
+const absolute = (url: string): string => new URL(url, location.href).href;
+
+/** Starts a GET for url unless one is already pending. */
+export function prefetch(url: string): Promise<Response> {
+  const key = absolute(url);
+  let p = pending.get(key);
+  if (!p) {
+    p = fetch(key);
+    p.catch(() => undefined); // reported when the app takes it
+    pending.set(key, p);
+  }
+  return p;
+}
+
+/** fetch() that hands over a prefetched response once (a copy: boot may still be reading it). */
+export const fetchPrefetched: typeof fetch = (input, init) => {
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  const key = absolute(url);
+  const p = pending.get(key);
+  if (!p || (init?.method && init.method !== 'GET')) return fetch(input, init);
+  pending.delete(key);
+  return p.then((r) => r.clone());
+};
+
+async function prefetchJson(url: string): Promise<unknown> {
+  const res = await prefetch(url);
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return res.clone().json() as Promise<unknown>;
+}
+
+/** The model file and its weight shards (paths relative to the model.json, as tfjs resolves them). */
+async function prefetchModelFiles(modelUrl: string): Promise<void> {
+  const json = (await prefetchJson(modelUrl)) as { weightsManifest?: { paths?: string[] }[] };
+  for (const group of json.weightsManifest ?? []) for (const path of group.paths ?? []) prefetch(new URL(path, absolute(modelUrl)).href);
+}
+
+/**
+ * Prefetches what the app loads first: models/index.json and the default detector and
+ * classifier. Failures are silent here: the loaders fetch again and report them properly.
+ */
+export async function prefetchDefaultModels(baseUrl: string): Promise<void> {
+  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  try {
+    const index = parseModelIndex(await prefetchJson(`${base}index.json`));
+    await Promise.all(
+      [index.defaults.detector, index.defaults.classifier].map(async (id) => {
+        const path = `${id}/manifest.json`;
+        const manifest = parseManifest(await prefetchJson(base + path), path);
+        await prefetchModelFiles(`${base}${id}/${manifest.modelFile}`);
+      }),
+    );
+  } catch {
+    // The app's own loading reports a missing or corrupt model.
+  }
+}
+
+/** Drops unused prefetches (tests). */
+export function clearPrefetched(): void {
+  pending.clear();
+}

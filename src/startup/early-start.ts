@@ -1,0 +1,60 @@
+// What the first result waits on, started at boot before the app's bundle is fetched and parsed:
+// the camera permission and stream, the WebGL renderer probe (which decides the backend), and the
+// downloads of the default models and of the WASM binary. The app takes each over when it gets
+// there; whatever it does not take costs one request.
+import { openCamera } from '../camera/camera';
+import { parseBackendPreference } from '../backend/preference';
+import { probeRenderer, rememberedRenderer } from '../backend/renderer';
+import { isSoftwareRenderer } from '../backend/preference';
+import { prefetchDefaultModels } from '../models/prefetch';
+import { markStartup } from '../app/startup-marks';
+
+let camera: Promise<MediaStream> | undefined;
+let renderer: Promise<string | undefined> | undefined;
+
+export interface EarlyStartOptions {
+  /** The page's query (?backend=, ?autostart=). */
+  params: URLSearchParams;
+  modelsBaseUrl: string;
+  wasmBaseUrl: string;
+  /** The .wasm file the WASM backend will load (backend/backends.ts decides). */
+  wasmFile: string;
+}
+
+export function beginEarlyStart(o: EarlyStartOptions): void {
+  markStartup('boot');
+  const pref = parseBackendPreference(o.params.get('backend'));
+  if (o.params.get('autostart') !== '0') {
+    camera = openCamera(undefined);
+    camera.catch(() => undefined); // the app reports it when it takes the camera
+  }
+  void prefetchDefaultModels(o.modelsBaseUrl);
+  if (pref === 'auto' || pref === 'webgl') renderer = probeRenderer();
+  // WASM runs unless WebGL is forced or a real GPU was seen here before (a first visit starts
+  // it while the renderer is probed: backend/backends.ts).
+  const known = rememberedRenderer();
+  const gpuKnown = known !== undefined && known !== '' && !isSoftwareRenderer(known);
+  if (pref === 'wasm' || (pref === 'auto' && !gpuKnown)) preloadFetch(o.wasmBaseUrl + o.wasmFile);
+}
+
+/** A <link rel=preload as=fetch>: emscripten's own fetch of the same URL then takes it over. */
+function preloadFetch(href: string): void {
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = 'fetch';
+  link.crossOrigin = 'anonymous';
+  link.href = href;
+  document.head.appendChild(link);
+}
+
+/** The camera opened at boot (once), or undefined: then the app opens it itself. */
+export function takeEarlyCamera(): Promise<MediaStream> | undefined {
+  const c = camera;
+  camera = undefined;
+  return c;
+}
+
+/** The renderer probed at boot, if it was. */
+export function earlyRenderer(): Promise<string | undefined> | undefined {
+  return renderer;
+}
