@@ -5,7 +5,7 @@
 // the detector and the crops cast the frame to float32 anyway (two full-frame casts saved).
 import * as tf from '@tensorflow/tfjs-core';
 
-type Drawable = HTMLVideoElement | HTMLCanvasElement | HTMLImageElement | ImageBitmap | OffscreenCanvas;
+export type Drawable = HTMLVideoElement | HTMLCanvasElement | HTMLImageElement | ImageBitmap | OffscreenCanvas;
 type Ctx2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
 /** RGBA bytes → RGB floats (0..255). `out` must hold pixels·3 values. */
@@ -20,13 +20,13 @@ export function rgbaToRgbFloat(rgba: ArrayLike<number>, out: Float32Array): Floa
   return out;
 }
 
-function drawableSize(s: Drawable): [number, number] {
+export function drawableSize(s: Drawable): [number, number] {
   if (typeof HTMLVideoElement !== 'undefined' && s instanceof HTMLVideoElement) return [s.videoWidth, s.videoHeight];
   if (typeof HTMLImageElement !== 'undefined' && s instanceof HTMLImageElement) return [s.naturalWidth, s.naturalHeight];
   return [s.width, s.height];
 }
 
-function isDrawable(s: unknown): s is Drawable {
+export function isDrawable(s: unknown): s is Drawable {
   return (
     (typeof HTMLVideoElement !== 'undefined' && s instanceof HTMLVideoElement) ||
     (typeof HTMLCanvasElement !== 'undefined' && s instanceof HTMLCanvasElement) ||

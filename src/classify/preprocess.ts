@@ -7,7 +7,7 @@ import type { FaceCrop, NormalizedBox } from '../crop/crop-box';
 import { DEFAULT_GRAY_WEIGHTS, normalizationParams, type ModelManifest } from '../models/manifest';
 
 /** Pixel value for crop areas outside the frame: mid-gray disturbs the CNN least. */
-const OUTSIDE_FRAME_VALUE = 128;
+export const OUTSIDE_FRAME_VALUE = 128;
 
 /**
  * Test-time augmentation: 'none' = one view; 'flip' = the crop and its mirror image;
@@ -17,7 +17,7 @@ export type TtaMode = 'none' | 'flip' | 'flip-zoom';
 export const TTA_MODES: readonly TtaMode[] = ['none', 'flip', 'flip-zoom'];
 
 /** Scale factors applied to the crop side, per TTA mode (before mirroring). */
-function ttaScales(mode: TtaMode): number[] {
+export function ttaScales(mode: TtaMode): number[] {
   return mode === 'flip-zoom' ? [1, 0.92, 1.08] : [1];
 }
 
@@ -102,8 +102,15 @@ export function cropFaces(frame: tf.Tensor3D, crops: FaceCrop[], manifest: Model
       );
       rgb = parts.length === 1 ? parts[0] : tf.concat(parts, 0);
     }
-    if (tta !== 'none') rgb = tf.concat([rgb, tf.reverse(rgb, 2)], 0); // mirror views after the plain ones
-    return normalizePixels(rgb, manifest);
+    return finishViews(rgb, manifest, tta);
+  });
+}
+
+/** RGB crops [scales·n, h, w, 3] → the mirror views appended (TTA) and normalized for the model. */
+export function finishViews(rgb: tf.Tensor4D, manifest: ModelManifest, tta: TtaMode): tf.Tensor4D {
+  return tf.tidy(() => {
+    const views = tta !== 'none' ? tf.concat([rgb, tf.reverse(rgb, 2)], 0) : rgb; // mirror views after the plain ones
+    return normalizePixels(views, manifest);
   });
 }
 

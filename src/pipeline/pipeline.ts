@@ -4,12 +4,14 @@ import * as tf from '@tensorflow/tfjs-core';
 import { averageViews, cropFaces, ttaViews, type TtaMode } from '../classify/preprocess';
 import type { EmotionClassifier } from '../classify/classifier';
 import { labelPermutation } from '../classify/labels';
-import { faceCrop } from '../crop/crop-box';
+import { faceCrop, type FaceCrop } from '../crop/crop-box';
 import type { FaceDetector } from '../detection/face-detector';
 import type { Box, Point } from '../detection/types';
 import { FaceTracker, DEFAULT_SMOOTHING, type SmoothingSettings } from '../tracking/tracker';
 import type { FaceResult, FrameResult } from './types';
-import { FrameUploader } from '../backend/frame-upload';
+import { drawableSize, FrameUploader, isDrawable, type Drawable } from '../backend/frame-upload';
+import { CanvasCropper } from '../classify/canvas-crop';
+import type { ModelManifest } from '../models/manifest';
 
 export interface PipelineSettings {
   /** Crop margin around the detector's box, as a fraction of its side. */
@@ -77,6 +79,7 @@ export class EmotionPipeline {
   private lastDetectedCount = -1;
   private faceCountChanged = false;
   private uploader = new FrameUploader();
+  private cropper = new CanvasCropper();
   private settings: PipelineSettings;
   private secondary: { classifier: EmotionClassifier; perm: number[] } | null = null;
 
@@ -161,8 +164,13 @@ export class EmotionPipeline {
     }
   }
 
-  /** Processes one frame: a pixel source is uploaded once and shared by detector and classifier. */
+  /**
+   * Processes one frame: a pixel source is uploaded once and shared by detector and classifier.
+   * On WASM/CPU, a frame where the detector does not run is never uploaded whole: the faces are
+   * cropped from the video by a 2D canvas (classify/canvas-crop.ts).
+   */
   async process(source: PixelSource | tf.Tensor3D): Promise<FrameResult> {
+    if (isDrawable(source) && !this.shouldDetect() && tf.getBackend() !== 'webgl') return this.processFollowed(source);
     const t0 = now();
     const frame = source instanceof tf.Tensor ? source : this.uploader.upload(source);
     const tUp = now();
@@ -184,36 +192,56 @@ export class EmotionPipeline {
       const t1 = now();
       const probs = await this.classifyBoxes(frame, boxes, keypoints);
       const t2 = now();
-      const tracked = this.tracker.update(boxes, probs, keypoints);
-      const labels = this.classifier.labels;
-      const faces: FaceResult[] = tracked.map((t) => ({
-        id: t.id,
-        box: t.box,
-        emotion: t.emotion,
-        score: t.score,
-        probs: Object.fromEntries(labels.map((l, i) => [l, t.probs[i]])),
-      }));
-      return {
-        frame: this.frameCount++,
-        width,
-        height,
-        faces,
-        timings: { uploadMs: tUp - t0, detectMs: t1 - tUp, classifyMs: t2 - t1, totalMs: now() - t0, detected: detect },
-      };
+      return this.result(width, height, boxes, probs, keypoints, { uploadMs: tUp - t0, detectMs: t1 - tUp, classifyMs: t2 - t1, totalMs: now() - t0, detected: detect });
     } finally {
       if (frame !== source) frame.dispose();
     }
   }
 
+  /** A followed frame (no detector) from a video/canvas: faces cropped by the canvas cropper. */
+  private async processFollowed(source: Drawable): Promise<FrameResult> {
+    const t0 = now();
+    const [width, height] = drawableSize(source);
+    this.sinceDetect++;
+    const boxes = this.tracker.boxes;
+    const keypoints = this.tracker.keypoints;
+    const crops = this.faceCrops(boxes, keypoints);
+    const probs = await this.classifyWith((m) => this.cropper.crop(source, crops, m, this.settings.tta), boxes.length);
+    const t1 = now();
+    return this.result(width, height, boxes, probs, keypoints, { uploadMs: 0, detectMs: 0, classifyMs: t1 - t0, totalMs: now() - t0, detected: false });
+  }
+
+  private result(width: number, height: number, boxes: Box[], probs: number[][], keypoints: (Point[] | undefined)[], timings: FrameResult['timings']): FrameResult {
+    const tracked = this.tracker.update(boxes, probs, keypoints);
+    const labels = this.classifier.labels;
+    const faces: FaceResult[] = tracked.map((t) => ({
+      id: t.id,
+      box: t.box,
+      emotion: t.emotion,
+      score: t.score,
+      probs: Object.fromEntries(labels.map((l, i) => [l, t.probs[i]])),
+    }));
+    return { frame: this.frameCount++, width, height, faces, timings };
+  }
+
+  private faceCrops(boxes: Box[], keypoints?: (Point[] | undefined)[]): FaceCrop[] {
+    const { margin, alignEyes } = this.settings;
+    return boxes.map((b, i) => faceCrop(b, margin, keypoints?.[i], alignEyes));
+  }
+
   /** Raw class probabilities for face boxes in a frame: one batched crop, one model call, one readback. */
   /** keypoints[i] (optional) are the detector's keypoints for boxes[i], used by alignEyes. */
   async classifyBoxes(frame: tf.Tensor3D, boxes: Box[], keypoints?: (Point[] | undefined)[]): Promise<number[][]> {
-    if (boxes.length === 0) return [];
-    const { margin, alignEyes, tta } = this.settings;
-    const crops = boxes.map((b, i) => faceCrop(b, margin, keypoints?.[i], alignEyes));
+    const crops = this.faceCrops(boxes, keypoints);
+    return this.classifyWith((m) => cropFaces(frame, crops, m, this.settings.tta), boxes.length);
+  }
+
+  /** `crop` makes the normalized batch for a model's manifest (views·n rows); n faces. */
+  private async classifyWith(crop: (manifest: ModelManifest) => tf.Tensor4D, n: number): Promise<number[][]> {
+    if (n === 0) return [];
     // All TTA views go through the model as one batch; their mean is taken on the backend too.
-    const views = ttaViews(tta);
-    const run = (c: EmotionClassifier) => averageViews(c.predict(cropFaces(frame, crops, c.manifest, tta)), boxes.length, views);
+    const views = ttaViews(this.settings.tta);
+    const run = (c: EmotionClassifier) => averageViews(c.predict(crop(c.manifest)), n, views);
     const w = this.secondary ? Math.min(1, Math.max(0, this.settings.ensembleWeight)) : 0;
     const out = tf.tidy(() => {
       if (w === 0 || !this.secondary) return run(this.classifier);
@@ -223,8 +251,8 @@ export class EmotionPipeline {
     });
     try {
       const data = await out.data();
-      const n = this.classifier.labels.length;
-      return boxes.map((_, i) => Array.from(data.subarray(i * n, (i + 1) * n)));
+      const k = this.classifier.labels.length;
+      return Array.from({ length: n }, (_, i) => Array.from(data.subarray(i * k, (i + 1) * k)));
     } finally {
       out.dispose();
     }
