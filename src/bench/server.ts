@@ -28,7 +28,8 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(root: string, port = 0): Promise<StaticServer> {
+/** headers: sent with every response (default: the app's own security headers). */
+export async function serveStatic(root: string, port = 0, headers: Record<string, string> = SECURITY_HEADERS): Promise<StaticServer> {
   const base = resolve(root);
   const log: StaticServer['log'] = [];
   const server: Server = createServer((req, res) => {
@@ -39,7 +40,7 @@ export async function serveStatic(root: string, port = 0): Promise<StaticServer>
       res.statusCode = status;
       res.end();
     };
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
     if (file !== base && !file.startsWith(base + sep)) return send(404);
     stat(file).then(
       (st) => {
