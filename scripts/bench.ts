@@ -195,7 +195,7 @@ async function main(): Promise<number> {
         ['p95 per frame', `${result.p95Ms} ms`],
         ['processed fps', result.fps.toString()],
         ['detector ran on', `${(s.detectRatio * 100).toFixed(0)} % of frames`],
-        ['stage medians', `upload ${result.uploadP50Ms} ms · classify ${result.classifyP50Ms} ms · detect ${result.detectP50Ms} ms (frames it ran on)`],
+        ['stage medians', `pixels ${result.uploadP50Ms} ms · classify ${result.classifyP50Ms} ms · detect ${result.detectP50Ms} ms (frames it ran on)`],
         ['first result (fresh)', `${result.firstResultMs} ms`],
         ['first result (cached)', firstResultCachedMs === null ? 'not measured' : `${result.firstResultCachedMs} ms (${cachedRevalidated} revalidated, 304)`],
         ['tensors start → end', `${s.tensorsStart} → ${s.tensorsEnd}`],

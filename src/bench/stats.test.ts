@@ -48,6 +48,20 @@ describe('summarize', () => {
     expect(s.tensorsStart).toBe(100);
     expect(s.tensorsEnd).toBe(101);
   });
+  it('gives stage medians, the detector’s over the frames it ran on only', () => {
+    const frames = [
+      frame(0, 50, { detected: true, detectMs: 20, classifyMs: 25, uploadMs: 6 }),
+      frame(1, 30, { detected: false, detectMs: 0, classifyMs: 24, uploadMs: 3 }),
+      frame(2, 52, { detected: true, detectMs: 22, classifyMs: 26, uploadMs: 6 }),
+      frame(3, 31, { detected: false, detectMs: 0, classifyMs: 27, uploadMs: 4 }),
+    ];
+    const s = summarize(frames);
+    expect(s.detectP50Ms).toBe(21);
+    expect(s.classifyP50Ms).toBe(25.5);
+    expect(s.uploadP50Ms).toBe(5);
+    expect(Number.isNaN(summarize([frame(1, 30, { detected: false })]).detectP50Ms)).toBe(true);
+  });
+
   it('refuses an empty run', () => {
     expect(() => summarize([])).toThrow();
   });

@@ -41,7 +41,7 @@ export interface RunSummary {
   detectRatio: number;
   tensorsStart: number;
   tensorsEnd: number;
-  /** Median time to get the camera frame's pixels into a tensor. */
+  /** Median time to get the camera's pixels into tensors (frame upload, or canvas crops of the faces). */
   uploadP50Ms: number;
   /** Median classifier time (crop + CNN + readback) over all frames. */
   classifyP50Ms: number;

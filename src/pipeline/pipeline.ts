@@ -206,9 +206,16 @@ export class EmotionPipeline {
     const boxes = this.tracker.boxes;
     const keypoints = this.tracker.keypoints;
     const crops = this.faceCrops(boxes, keypoints);
-    const probs = await this.classifyWith((m) => this.cropper.crop(source, crops, m, this.settings.tta), boxes.length);
+    let cropMs = 0;
+    const crop = (m: ModelManifest) => {
+      const start = now();
+      const batch = this.cropper.crop(source, crops, m, this.settings.tta);
+      cropMs += now() - start;
+      return batch;
+    };
+    const probs = await this.classifyWith(crop, boxes.length);
     const t1 = now();
-    return this.result(width, height, boxes, probs, keypoints, { uploadMs: 0, detectMs: 0, classifyMs: t1 - t0, totalMs: now() - t0, detected: false });
+    return this.result(width, height, boxes, probs, keypoints, { uploadMs: cropMs, detectMs: 0, classifyMs: t1 - t0 - cropMs, totalMs: now() - t0, detected: false });
   }
 
   private result(width: number, height: number, boxes: Box[], probs: number[][], keypoints: (Point[] | undefined)[], timings: FrameResult['timings']): FrameResult {

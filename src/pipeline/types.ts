@@ -14,7 +14,10 @@ export interface FaceResult {
 }
 
 export interface FrameTimings {
-  /** Camera pixels into a tensor (shared by detector and classifier). */
+  /**
+   * Camera pixels into tensors: the whole-frame upload (shared by detector and classifier), or
+   * on frames the detector skips on WASM/CPU, the canvas crop of the faces.
+   */
   uploadMs: number;
   /** Detector (0 on frames where boxes were followed instead). */
   detectMs: number;
