@@ -5,7 +5,7 @@ import { test, expect, waitForFaces } from './fixtures';
 test('after one visit the app loads and labels faces offline', async ({ page, context, watch }) => {
   await page.goto('/?backend=wasm');
   await waitForFaces(page, 3);
-  // The worker installs after the page's load event; installed = its cache is complete.
+  // The worker registers a few seconds after the first result; installed = its cache is complete.
   const cached = await page.evaluate(async () => {
     const reg = await navigator.serviceWorker.ready;
     const names = (await caches.keys()).filter((n) => n.startsWith('emotion-lens-'));
