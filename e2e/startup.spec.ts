@@ -36,3 +36,40 @@ test('the WebGL renderer is probed once and remembered for the next visit', asyn
   await waitForFaces(page, 3);
   await expect(page.getByTestId('backend')).toHaveAttribute('title', /software WebGL/);
 });
+
+test('a first visit does not wait for the GPU check, and moves to WebGL when it finds a GPU', async ({ page }) => {
+  test.setTimeout(180_000); // WebGL on software GL compiles its shaders slowly
+  // Make the page's WebGL report a GPU (the worker's probe only warms up; the page's answer counts).
+  await page.addInitScript(() => {
+    for (const proto of [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype]) {
+      const get = proto.getParameter;
+      proto.getParameter = function (this: WebGLRenderingContext, p: number) {
+        return p === 0x9246 ? 'Test GPU (NVIDIA GeForce)' : get.call(this, p);
+      } as typeof get;
+    }
+  });
+  // Hold the probe back, as a slow first WebGL context would: the app must not wait for it.
+  let releaseProbe: () => void = () => undefined;
+  const probeHeld = new Promise<void>((r) => (releaseProbe = r));
+  await page.route(/renderer-probe\.worker.*\.js/, async (route) => {
+    await probeHeld;
+    await route.continue();
+  });
+  await page.goto('/');
+  await waitForFaces(page, 3);
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'wasm');
+  await expect(page.getByTestId('backend')).toHaveAttribute('title', /while the GPU check runs/);
+  releaseProbe();
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgl', { timeout: 120_000 });
+  await expect(page.getByTestId('backend')).toHaveAttribute('title', /auto: GPU \(Test GPU/);
+  await expect(page.getByTestId('notice')).toContainText('A GPU was found');
+  await waitForFaces(page, 3);
+  expect(await page.evaluate(() => JSON.parse(localStorage.getItem('emotion-lens:webgl-renderer') ?? 'null')?.renderer)).toBe('Test GPU (NVIDIA GeForce)');
+});
+
+test('on software GL the first visit stays on WASM and says why once the check is back', async ({ page }) => {
+  await page.goto('/');
+  await waitForFaces(page, 3);
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'wasm');
+  await expect(page.getByTestId('backend')).toHaveAttribute('title', /auto: software WebGL/);
+});

@@ -144,6 +144,9 @@ async function main(): Promise<number> {
     const heapStartMb = await heapAfterGcMb(page);
     const all = await collectFrames(page, args.warmup + args.frames, Date.now() + timeoutMs);
     const heapEndMb = await heapAfterGcMb(page);
+    // Read again: on a first visit 'auto' may have started on WASM before its GPU check was back.
+    const backendNow = (await backendEl.getAttribute('data-backend')) ?? backend;
+    const reasonNow = (await backendEl.getAttribute('title')) ?? backendReason;
     const measured = all.filter((f) => f.frame >= args.warmup).slice(0, args.frames);
     if (measured.length < 2) throw new Error(`only ${measured.length} frames measured within ${args.timeoutS} s${errors.length ? `; page errors: ${errors.join('; ')}` : ''}`);
     const complete = measured.length === args.frames;
@@ -164,7 +167,7 @@ async function main(): Promise<number> {
     await context.close();
 
     const result = {
-      backend,
+      backend: backendNow,
       frames: s.frames,
       facesPerFrame: round(s.facesPerFrame, 2),
       p50Ms: round(s.p50Ms),
@@ -181,13 +184,13 @@ async function main(): Promise<number> {
       uploadP50Ms: round(s.uploadP50Ms),
       classifyP50Ms: round(s.classifyP50Ms),
       detectP50Ms: round(s.detectP50Ms),
-      backendReason,
+      backendReason: reasonNow,
       complete,
     };
     if (args.json) process.stdout.write(`${JSON.stringify(result)}\n`);
     else {
       const rows: [string, string][] = [
-        ['backend', `${backend} (${backendReason})`],
+        ['backend', `${backendNow} (${reasonNow})`],
         ['fixture', fixture],
         ['frames measured', `${s.frames}${complete ? '' : ` of ${args.frames} (timed out)`} after ${args.warmup} warm-up`],
         ['faces per frame', result.facesPerFrame.toString()],

@@ -1,7 +1,7 @@
 // Wires camera, models, pipeline, overlay and store together. Plain TypeScript: React only
 // renders what the store holds and calls start/stop.
 import * as tf from '@tensorflow/tfjs-core';
-import { initBackend } from '../backend/backends';
+import { backendOrder, initBackend, wasmThreadsInUse, type BackendPreference } from '../backend/backends';
 import { CameraError, listCameras, openCamera, stopStream } from '../camera/camera';
 import { EmotionClassifier } from '../classify/classifier';
 import { FaceDetector } from '../detection/face-detector';
@@ -154,8 +154,12 @@ export class AppController {
     }
     markStartup('backend-ready');
     s.setBackend({ name: backend.name, reason: backend.reason });
-    if (backend.renderer === undefined && (s.settings.backend === 'auto' || s.settings.backend === 'webgl')) {
-      s.setNotice('WebGL is not available in this browser: running on WebAssembly instead (slower on big models).');
+    if (backend.pendingRenderer) {
+      const pending = backend.pendingRenderer;
+      // Settled once the models are in: a move to WebGL needs them loaded to reload them.
+      void this.modelsReady?.then(() => this.settleBackend(pending), () => undefined);
+    } else if (backend.renderer === undefined && (s.settings.backend === 'auto' || s.settings.backend === 'webgl')) {
+      s.setNotice(NO_WEBGL_NOTICE);
     } else if (backend.failures.length) {
       s.setNotice(`${backend.failures.map((f) => f.name).join(', ')} failed to start; running on ${backend.name}.`);
     }
@@ -387,7 +391,54 @@ export class AppController {
    * WebGL lost its context: tfjs cannot rebuild its GPU state, so move to WebAssembly, reload the
    * models there and carry on with the same source.
    */
-  private async recoverFromContextLoss(): Promise<void> {
+  private recoverFromContextLoss(): Promise<void> {
+    return this.reloadOnBackend('wasm', () => {
+      try {
+        tf.removeBackend('webgl'); // never pick the dead context again
+      } catch {
+        // disposing a lost context may throw; it is unusable either way
+      }
+      return 'The GPU (WebGL) stopped working: switched to WebAssembly. Reload the page to try the GPU again.';
+    });
+  }
+
+  /**
+   * A first visit starts on WASM without waiting for the WebGL probe (backend/backends.ts). When
+   * the probe is back: on software GL or without WebGL, WASM was right and only the reason
+   * changes; on a real GPU, the models move to WebGL and the same source carries on.
+   */
+  private async settleBackend(pending: Promise<string | undefined>): Promise<void> {
+    const renderer = await pending;
+    await this.notStarting(); // a start in progress owns the loop: settle after it
+    const s = this.store.getState();
+    if (s.settings.backend !== 'auto' || s.backend?.name !== 'wasm') return; // changed meanwhile
+    const { order, reason } = backendOrder('auto', renderer);
+    // After an error (camera denied, …) nothing is reloaded: the next visit starts on WebGL.
+    if (order[0] === 'webgl' && s.status !== 'error') {
+      await this.reloadOnBackend('auto', () => 'A GPU was found: switched to WebGL.');
+      return;
+    }
+    s.setBackend({ name: 'wasm', reason: `${reason}; ${wasmThreadsInUse()} thread${wasmThreadsInUse() === 1 ? '' : 's'}` });
+    if (renderer === undefined) s.setNotice(NO_WEBGL_NOTICE);
+  }
+
+  private notStarting(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.store.getState().status !== 'starting') return resolve();
+      const unsubscribe = this.store.subscribe((now) => {
+        if (now.status === 'starting') return;
+        unsubscribe();
+        resolve();
+      });
+    });
+  }
+
+  /**
+   * Moves to another backend: stops the loop, reloads the models there (tensors belong to a
+   * backend) and carries on with the same source. `switched` runs once the new backend is up and
+   * returns the notice to show.
+   */
+  private async reloadOnBackend(pref: BackendPreference, switched: () => string): Promise<void> {
     if (this.recoveringGl) return;
     this.recoveringGl = true;
     const s = this.store.getState();
@@ -397,25 +448,20 @@ export class AppController {
     this.unwatchGl?.();
     this.unwatchGl = null;
     try {
-      // A frame caught by the loss may never settle (its GPU readback waits forever): give it a moment only.
+      // A frame caught by the switch may never settle (a lost context's readback waits forever): give it a moment only.
       await Promise.race([this.inFlight?.catch(() => undefined), new Promise((r) => setTimeout(r, 1000))]);
       try {
         this.pipeline?.dispose();
       } catch {
-        // its textures went with the context
+        // a lost context's textures are gone already
       }
       this.pipeline = null;
       this.builtInClassifier = null;
       this.userClassifier = null;
       this.modelsReady = null;
-      s.updateSettings({ backend: 'wasm' });
+      s.updateSettings({ backend: pref });
       await this.loadModels();
-      try {
-        tf.removeBackend('webgl'); // never pick the dead context again
-      } catch {
-        // disposing a lost context may throw; it is unusable either way
-      }
-      s.setNotice('The GPU (WebGL) stopped working: switched to WebAssembly. Reload the page to try the GPU again.');
+      s.setNotice(switched());
       const kind = source?.kind;
       if (source && kind && kind !== 'image' && this.video && (this.stream || this.videoUrl)) {
         this.startLoop({ kind, name: source.name });
@@ -585,6 +631,8 @@ export class AppController {
     this.timings.push({ frame: result.frame, endMs, totalMs: endMs - t0, uploadMs, detectMs, classifyMs, detected, faces: result.faces.length, tensors: tf.memory().numTensors });
   }
 }
+
+const NO_WEBGL_NOTICE = 'WebGL is not available in this browser: running on WebAssembly instead (slower on big models).';
 
 class StartError extends Error {
   constructor(readonly appError: AppError) {

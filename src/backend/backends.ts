@@ -19,6 +19,11 @@ export interface BackendChoice {
   failures: { name: BackendName; error: string }[];
   /** WebGL renderer string, when it could be read. */
   renderer?: string;
+  /**
+   * 'auto' on a first visit does not wait for the WebGL probe: it starts on WASM and hands the
+   * probe over, for the caller to move to WebGL if a real GPU turns up.
+   */
+  pendingRenderer?: Promise<string | undefined>;
 }
 
 let wasmPathsSet = false;
@@ -41,6 +46,11 @@ export function applyTfjsFlags(flags: Record<string, boolean | number>): void {
       console.warn(`tfjs flag ${name} ignored: ${e instanceof Error ? e.message : e}`);
     }
   }
+}
+
+/** XNNPACK threads of the WASM backend as configured (1 = the single-threaded build). */
+export function wasmThreadsInUse(): number {
+  return wasmThreadCount(wasmThreads);
 }
 
 /** Registers a backend with tfjs by importing its package (once). */
@@ -82,13 +92,12 @@ async function withLogicalCores<T>(threads: number | undefined, run: () => Promi
  */
 /** probed: the renderer as read at boot (startup/early-start.ts), so it is not probed twice. */
 export async function initBackend(pref: BackendPreference, wasmBase = '/wasm/', probed?: Promise<string | undefined>): Promise<BackendChoice> {
-  // While a first-visit probe is still running, start WASM (auto's choice on software GL, and
-  // the fallback everywhere); on a real GPU the loop below switches to WebGL as before.
-  const speculative = pref === 'auto' && probed && rememberedRenderer() === undefined ? importBackend('wasm', wasmBase).then(() => withLogicalCores(wasmThreads, () => tf.setBackend('wasm'))).catch(() => false) : undefined;
-  const renderer = pref === 'auto' || pref === 'webgl' ? await (probed ?? webglRenderer()) : undefined;
-  await speculative;
+  // A first visit's probe may still be running (the first WebGL context is slow): start on WASM,
+  // auto's choice on software GL and the fallback everywhere, and let the caller settle it.
+  const pending = pref === 'auto' && probed !== undefined && rememberedRenderer() === undefined;
+  const renderer = pending ? undefined : pref === 'auto' || pref === 'webgl' ? await (probed ?? webglRenderer()) : undefined;
   markStartup('webgl-probed');
-  const { order, reason } = backendOrder(pref, renderer);
+  const { order, reason } = pending ? { order: ['wasm', 'cpu'] as BackendName[], reason: 'auto: WebAssembly while the GPU check runs' } : backendOrder(pref, renderer);
   const failures: BackendChoice['failures'] = [];
   for (const name of order) {
     try {
@@ -106,7 +115,7 @@ export async function initBackend(pref: BackendPreference, wasmBase = '/wasm/', 
         const n = (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount();
         why += `; ${n} thread${n === 1 ? '' : 's'}`;
       }
-      return { name, reason: why, failures, renderer };
+      return { name, reason: why, failures, renderer, pendingRenderer: pending ? probed : undefined };
     } catch (e) {
       failures.push({ name, error: e instanceof Error ? e.message : String(e) });
     }
