@@ -3,9 +3,8 @@
 // downloads of the default models and of the WASM binary. The app takes each over when it gets
 // there; whatever it does not take costs one request.
 import { openCamera } from '../camera/camera';
-import { parseBackendPreference } from '../backend/preference';
+import { isSoftwareRenderer, parseBackendPreference } from '../backend/preference';
 import { probeRenderer, rememberedRenderer } from '../backend/renderer';
-import { isSoftwareRenderer } from '../backend/preference';
 import { prefetchDefaultModels } from '../models/prefetch';
 import { markStartup } from '../app/startup-marks';
 
