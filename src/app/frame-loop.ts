@@ -10,6 +10,9 @@ export class FrameLoop {
   private handle = 0;
   private lastTime = -1;
   private lastPresented = -1;
+  /** Newest frame the camera presented (rVFC), processed or not. */
+  private newest = -1;
+  private busy = false;
 
   constructor(
     private readonly video: HTMLVideoElement,
@@ -25,6 +28,7 @@ export class FrameLoop {
     this.running = true;
     this.lastTime = -1;
     this.lastPresented = -1;
+    this.newest = -1;
     this.schedule();
   }
 
@@ -38,21 +42,51 @@ export class FrameLoop {
   private schedule(): void {
     if (!this.running) return;
     const v = this.video as VideoWithRvfc;
-    if (v.requestVideoFrameCallback) this.handle = v.requestVideoFrameCallback((_, meta) => void this.tick(meta.presentedFrames));
+    if (v.requestVideoFrameCallback) this.handle = v.requestVideoFrameCallback((_, meta) => this.onVideoFrame(meta.presentedFrames));
     else this.handle = requestAnimationFrame(() => void this.tick());
   }
 
-  /** presentedFrames comes with requestVideoFrameCallback; the rAF fallback compares currentTime. */
-  private async tick(presentedFrames?: number): Promise<void> {
+  /**
+   * rVFC: a callback stays registered while a frame is processed, so a frame the camera presents
+   * meanwhile is processed as soon as the current one is done, without waiting for the next.
+   */
+  private onVideoFrame(presentedFrames: number): void {
     if (!this.running) return;
-    // rVFC can fire again for a frame already handled (e.g. after a seek or a re-attached stream);
-    // the rAF fallback fires per display frame. Either way only a new camera frame is processed.
-    const fresh = presentedFrames !== undefined ? presentedFrames !== this.lastPresented : this.video.currentTime !== this.lastTime;
-    if (this.video.readyState >= 2 && fresh) {
+    this.newest = presentedFrames;
+    this.schedule();
+    if (!this.busy) void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    this.busy = true;
+    try {
+      // rVFC can report a frame already handled (e.g. after a seek or a re-attached stream): only a new one is processed.
+      while (this.running && this.newest !== this.lastPresented && this.video.readyState >= 2) {
+        this.lastPresented = this.newest;
+        await this.onFrame();
+        if (this.newest !== this.lastPresented) await yieldTask(); // input and rendering get a turn between back-to-back frames
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** The rAF fallback fires per display frame: only a new camera frame (currentTime) is processed. */
+  private async tick(): Promise<void> {
+    if (!this.running) return;
+    if (this.video.readyState >= 2 && this.video.currentTime !== this.lastTime) {
       this.lastTime = this.video.currentTime;
-      if (presentedFrames !== undefined) this.lastPresented = presentedFrames;
       await this.onFrame();
     }
     this.schedule();
   }
+}
+
+/** A task boundary (not a 4 ms-clamped setTimeout): the browser may render or handle input. */
+function yieldTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve();
+    ch.port2.postMessage(null);
+  });
 }
