@@ -38,7 +38,7 @@ test('the WebGL renderer is probed once and remembered for the next visit', asyn
 });
 
 test('a first visit does not wait for the GPU check, and moves to WebGL when it finds a GPU', async ({ page }) => {
-  test.setTimeout(180_000); // WebGL on software GL compiles its shaders slowly
+  test.setTimeout(300_000); // WebGL on software GL compiles its shaders slowly
   // Make the page's WebGL report a GPU (the worker's probe only warms up; the page's answer counts).
   await page.addInitScript(() => {
     for (const proto of [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype]) {
@@ -63,6 +63,11 @@ test('a first visit does not wait for the GPU check, and moves to WebGL when it 
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgl', { timeout: 120_000 });
   await expect(page.getByTestId('backend')).toHaveAttribute('title', /auto: GPU \(Test GPU/);
   await expect(page.getByTestId('notice')).toContainText('A GPU was found');
+  // Software GL compiles WebGL shaders slowly: the move ends after its warm-up.
+  await expect(page.getByTestId('notice')).toContainText('switched to WebGL', { timeout: 150_000 });
+  // Frames are processed again, now on WebGL, and label the same three faces.
+  const switchedAt = await page.evaluate(() => performance.now());
+  await expect.poll(() => page.evaluate(() => window.emotionApp.getTimings().at(-1)?.endMs ?? 0), { timeout: 60_000 }).toBeGreaterThan(switchedAt);
   await waitForFaces(page, 3);
   expect(await page.evaluate(() => JSON.parse(localStorage.getItem('emotion-lens:webgl-renderer') ?? 'null')?.renderer)).toBe('Test GPU (NVIDIA GeForce)');
 });

@@ -415,7 +415,7 @@ export class AppController {
     const { order, reason } = backendOrder('auto', renderer);
     // After an error (camera denied, …) nothing is reloaded: the next visit starts on WebGL.
     if (order[0] === 'webgl' && s.status !== 'error') {
-      await this.reloadOnBackend('auto', () => 'A GPU was found: switched to WebGL.');
+      await this.reloadOnBackend('auto', () => 'A GPU was found: switched to WebGL.', 'A GPU was found: moving to WebGL (the first GPU start compiles its shaders)…');
       return;
     }
     s.setBackend({ name: 'wasm', reason: `${reason}; ${wasmThreadsInUse()} thread${wasmThreadsInUse() === 1 ? '' : 's'}` });
@@ -436,12 +436,13 @@ export class AppController {
   /**
    * Moves to another backend: stops the loop, reloads the models there (tensors belong to a
    * backend) and carries on with the same source. `switched` runs once the new backend is up and
-   * returns the notice to show.
+   * returns the notice to show; `meanwhile` is shown until then.
    */
-  private async reloadOnBackend(pref: BackendPreference, switched: () => string): Promise<void> {
+  private async reloadOnBackend(pref: BackendPreference, switched: () => string, meanwhile?: string): Promise<void> {
     if (this.recoveringGl) return;
     this.recoveringGl = true;
     const s = this.store.getState();
+    if (meanwhile) s.setNotice(meanwhile);
     const source = s.source;
     this.loop?.stop();
     this.loop = null;
