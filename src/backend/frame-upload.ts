@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 
 export type Drawable = HTMLVideoElement | HTMLCanvasElement | HTMLImageElement | ImageBitmap | OffscreenCanvas;
-type Ctx2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+export type Ctx2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
 /** RGBA bytes → RGB floats (0..255). `out` must hold pixels·3 values. */
 export function rgbaToRgbFloat(rgba: ArrayLike<number>, out: Float32Array): Float32Array {
@@ -59,16 +59,25 @@ export class FrameUploader {
   }
 
   private context(w: number, h: number): Ctx2D {
-    if (!this.ctx) {
-      const canvas = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(w, h) : document.createElement('canvas');
-      // willReadFrequently keeps the canvas in CPU memory: getImageData every frame stays cheap.
-      this.ctx = canvas.getContext('2d', { willReadFrequently: true }) as Ctx2D | null;
-      if (!this.ctx) throw new Error('2D canvas is not available to read camera frames');
-    }
-    if (this.ctx.canvas.width !== w || this.ctx.canvas.height !== h) {
-      this.ctx.canvas.width = w;
-      this.ctx.canvas.height = h;
-    }
+    this.ctx = readbackContext(this.ctx, w, h, 'read camera frames');
     return this.ctx;
   }
+}
+
+/**
+ * A 2D context of w×h for drawing and reading pixels back every frame (`current` is reused and
+ * resized). willReadFrequently keeps the canvas in CPU memory, so getImageData stays cheap.
+ */
+export function readbackContext(current: Ctx2D | null, w: number, h: number, purpose: string): Ctx2D {
+  let ctx = current;
+  if (!ctx) {
+    const canvas = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(w, h) : document.createElement('canvas');
+    ctx = canvas.getContext('2d', { willReadFrequently: true }) as Ctx2D | null;
+    if (!ctx) throw new Error(`2D canvas is not available to ${purpose}`);
+  }
+  if (ctx.canvas.width !== w || ctx.canvas.height !== h) {
+    ctx.canvas.width = w;
+    ctx.canvas.height = h;
+  }
+  return ctx;
 }

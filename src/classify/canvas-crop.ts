@@ -6,10 +6,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { FaceCrop } from '../crop/crop-box';
 import type { ModelManifest } from '../models/manifest';
-import { drawableSize, type Drawable } from '../backend/frame-upload';
+import { drawableSize, readbackContext, type Ctx2D, type Drawable } from '../backend/frame-upload';
 import { finishViews, OUTSIDE_FRAME_VALUE, ttaScales, type TtaMode } from './preprocess';
-
-type Ctx2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
 /** Canvas transform [a, b, c, d, e, f] taking frame pixels to tile `index` (outW×outH) of a strip. */
 export function tileTransform(crop: FaceCrop, scale: number, outW: number, outH: number, index: number): [number, number, number, number, number, number] {
@@ -97,15 +95,7 @@ export class CanvasCropper {
   }
 
   private context(w: number, h: number): Ctx2D {
-    if (!this.ctx) {
-      const canvas = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(w, h) : document.createElement('canvas');
-      this.ctx = canvas.getContext('2d', { willReadFrequently: true }) as Ctx2D | null;
-      if (!this.ctx) throw new Error('2D canvas is not available to crop faces');
-    }
-    if (this.ctx.canvas.width !== w || this.ctx.canvas.height !== h) {
-      this.ctx.canvas.width = w;
-      this.ctx.canvas.height = h;
-    }
+    this.ctx = readbackContext(this.ctx, w, h, 'crop faces');
     this.ctx.imageSmoothingEnabled = true;
     this.ctx.imageSmoothingQuality = 'low'; // bilinear, as cropAndResize samples
     return this.ctx;
