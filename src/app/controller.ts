@@ -1,7 +1,7 @@
 // Wires camera, models, pipeline, overlay and store together. Plain TypeScript: React only
 // renders what the store holds and calls start/stop.
 import * as tf from '@tensorflow/tfjs-core';
-import { backendOrder, initBackend, wasmThreadsInUse, type BackendPreference } from '../backend/backends';
+import { backendOrder, initBackend, wasmThreadsNote, type BackendPreference } from '../backend/backends';
 import { CameraError, listCameras, openCamera, stopStream } from '../camera/camera';
 import { EmotionClassifier } from '../classify/classifier';
 import { FaceDetector } from '../detection/face-detector';
@@ -418,7 +418,7 @@ export class AppController {
       await this.reloadOnBackend('auto', () => 'A GPU was found: switched to WebGL.', 'A GPU was found: moving to WebGL (the first GPU start compiles its shaders)…');
       return;
     }
-    s.setBackend({ name: 'wasm', reason: `${reason}; ${wasmThreadsInUse()} thread${wasmThreadsInUse() === 1 ? '' : 's'}` });
+    s.setBackend({ name: 'wasm', reason: reason + (await wasmThreadsNote()) });
     if (renderer === undefined) s.setNotice(NO_WEBGL_NOTICE);
   }
 

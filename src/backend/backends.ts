@@ -48,9 +48,10 @@ export function applyTfjsFlags(flags: Record<string, boolean | number>): void {
   }
 }
 
-/** XNNPACK threads of the WASM backend as configured (1 = the single-threaded build). */
-export function wasmThreadsInUse(): number {
-  return wasmThreadCount(wasmThreads);
+/** "; n threads" for the WASM backend's reason text (the pool tfjs actually started). */
+export async function wasmThreadsNote(): Promise<string> {
+  const n = (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount();
+  return `; ${n} thread${n === 1 ? '' : 's'}`;
 }
 
 /** Registers a backend with tfjs by importing its package (once). */
@@ -88,9 +89,9 @@ async function withLogicalCores<T>(threads: number | undefined, run: () => Promi
 
 /**
  * Initialises the first backend of the preferred order that works.
- * wasmBase is where the tfjs .wasm files are served (the app serves them itself at /wasm/).
+ * wasmBase is where the tfjs .wasm files are served (the app serves them itself at /wasm/);
+ * probed is the renderer as read at boot (startup/early-start.ts), so it is not probed twice.
  */
-/** probed: the renderer as read at boot (startup/early-start.ts), so it is not probed twice. */
 export async function initBackend(pref: BackendPreference, wasmBase = '/wasm/', probed?: Promise<string | undefined>): Promise<BackendChoice> {
   // A first visit's probe may still be running (the first WebGL context is slow): start on WASM,
   // auto's choice on software GL and the fallback everywhere, and let the caller settle it.
@@ -111,10 +112,7 @@ export async function initBackend(pref: BackendPreference, wasmBase = '/wasm/', 
       probe.dispose();
       if (v !== 2) throw new Error(`${name} backend computed 1 + 1 = ${v}`);
       let why = failures.length ? `${reason}; fell back after ${failures.map((f) => f.name).join(', ')} failed` : reason;
-      if (name === 'wasm') {
-        const n = (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount();
-        why += `; ${n} thread${n === 1 ? '' : 's'}`;
-      }
+      if (name === 'wasm') why += await wasmThreadsNote();
       return { name, reason: why, failures, renderer, pendingRenderer: pending ? probed : undefined };
     } catch (e) {
       failures.push({ name, error: e instanceof Error ? e.message : String(e) });
