@@ -1,6 +1,7 @@
 // Maps the user's label settings (store) to the pipeline's smoothing and TTA settings.
 import { DEFAULT_PIPELINE_SETTINGS, type PipelineSettings } from '../pipeline/pipeline';
 import { DEFAULT_SMOOTHING } from '../tracking/tracker';
+import type { TtaMode } from '../classify/preprocess';
 
 export interface LabelSettingValues {
   /** 0 = no smoothing … 0.95 = very steady; the EMA weight of the newest frame is 1 − smoothing. */
@@ -17,7 +18,11 @@ export const DEFAULT_LABEL_SETTINGS: LabelSettingValues = {
   flipTta: DEFAULT_PIPELINE_SETTINGS.tta === 'flip',
 };
 
-export function pipelineLabelSettings(v: LabelSettingValues): Pick<PipelineSettings, 'smoothing' | 'tta'> {
+/**
+ * The pipeline's smoothing and TTA for the user's label settings. `ttaWhenOn` is the mode the
+ * mirror setting turns on: 'flip', or 'flip-zoom' when the URL asked for it (?tta=flip-zoom).
+ */
+export function pipelineLabelSettings(v: LabelSettingValues, ttaWhenOn: TtaMode = 'flip'): Pick<PipelineSettings, 'smoothing' | 'tta'> {
   const smoothing = Math.min(0.95, Math.max(0, v.smoothing));
   return {
     smoothing: {
@@ -26,6 +31,6 @@ export function pipelineLabelSettings(v: LabelSettingValues): Pick<PipelineSetti
       hysteresis: smoothing === 0 ? 0 : DEFAULT_SMOOTHING.hysteresis,
       uncertainBelow: Math.min(0.95, Math.max(0, v.uncertainBelow)),
     },
-    tta: v.flipTta ? 'flip' : 'none',
+    tta: v.flipTta ? (ttaWhenOn === 'none' ? 'flip' : ttaWhenOn) : 'none',
   };
 }

@@ -84,7 +84,7 @@ export class EmotionPipeline {
   private secondary: { classifier: EmotionClassifier; perm: number[] } | null = null;
 
   constructor(
-    private readonly detector: FaceDetector,
+    private detector: FaceDetector,
     private classifier: EmotionClassifier,
     settings: Partial<PipelineSettings> = {},
   ) {
@@ -109,6 +109,14 @@ export class EmotionPipeline {
   setClassifier(classifier: EmotionClassifier): void {
     this.classifier = classifier;
     this.tracker = new FaceTracker(classifier.labels, this.settings.smoothing);
+  }
+
+  /** Swaps the face detector (e.g. far faces); face ids restart. The caller owns both detectors. */
+  setDetector(detector: FaceDetector): void {
+    if (detector === this.detector) return;
+    this.detector = detector;
+    this.tracker = new FaceTracker(this.classifier.labels, this.settings.smoothing);
+    this.reset();
   }
 
   /**

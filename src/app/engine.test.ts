@@ -1,0 +1,153 @@
+// The engine in Node with fake models (as in src/pipeline's tests): one owner loads, reloads on
+// another backend and disposes every model it loaded; settings are read when used, not before.
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BackendChoice } from '../backend/preference';
+import type { EmotionClassifier } from '../classify/classifier';
+import type { FaceDetector, FaceDetectorOptions } from '../detection/face-detector';
+import { CodedError } from '../faults/coded-error';
+import { parseManifest, type ModelIndex } from '../models/manifest';
+import { createAppStore } from '../store/app-store';
+import { Engine, type EngineDeps } from './engine';
+import { initialSettings, parseAppOptions } from './options';
+
+const INDEX: ModelIndex = { detectors: ['near', 'blazeface-full'], classifiers: ['cnn'], defaults: { detector: 'near', classifier: 'cnn' } };
+
+/** Every fake model the loaders handed out, with how often each was disposed. */
+interface Loaded {
+  id: string;
+  disposed: number;
+  tensor: tf.Tensor;
+}
+
+function fakes(search = '', opts: { failClassifier?: boolean } = {}) {
+  const loaded: Loaded[] = [];
+  const options = parseAppOptions(search);
+  const store = createAppStore(initialSettings(options));
+  const own = (id: string) => {
+    // A real tensor per model: the tensor count shows what a missed dispose leaks.
+    const m: Loaded = { id, disposed: 0, tensor: tf.zeros([2]) };
+    loaded.push(m);
+    return {
+      dispose: () => {
+        m.disposed++;
+        if (!m.tensor.isDisposed) m.tensor.dispose();
+      },
+    };
+  };
+  const manifest = (id: string) =>
+    parseManifest({ id, name: id, kind: 'classifier', format: 'graph', modelFile: 'm.json', input: { width: 4, height: 4, channels: 1 }, normalization: 'raw', labels: ['a', 'b'], licence: 'x' }, id);
+  const backends: string[] = [];
+  const deps: EngineDeps = {
+    startBackend: async (pref) => {
+      backends.push(pref);
+      return { name: pref === 'auto' ? 'wasm' : pref, reason: 'test', failures: [] } as BackendChoice;
+    },
+    models: {
+      index: async () => INDEX,
+      detector: async (id: string, o: FaceDetectorOptions) => {
+        let options = o;
+        const d = { ...own(id), detect: async () => [], configure: (p: Partial<FaceDetectorOptions>) => (options = { ...options, ...p }), get currentOptions() { return options; } };
+        return d as unknown as FaceDetector;
+      },
+      classifier: async (id: string) => {
+        if (opts.failClassifier) throw new Error('404 model.json');
+        const m = manifest(id);
+        return { ...own(id), manifest: m, labels: m.labels } as unknown as EmotionClassifier;
+      },
+    },
+    settings: () => store.getState().settings,
+    pipelineOptions: options.pipeline,
+    events: { progress: () => undefined, backend: () => undefined, classifier: () => undefined, notice: () => undefined, mark: () => undefined },
+  };
+  const userModel = () => {
+    const m = manifest('mine');
+    return { ...own('user'), manifest: m, labels: m.labels } as unknown as EmotionClassifier;
+  };
+  return { engine: new Engine(deps), loaded, store, backends, userModel };
+}
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('engine', () => {
+  it('loads once: concurrent load() calls share one load', async () => {
+    const { engine, loaded } = fakes();
+    await Promise.all([engine.load(), engine.load()]);
+    expect(loaded.map((m) => m.id)).toEqual(['near', 'cnn']);
+    expect(engine.pipeline).not.toBeNull();
+  });
+
+  it('a backend move disposes every model it loaded, used or not, and leaks no tensor (bug 3)', async () => {
+    const { engine, loaded, store, backends, userModel } = fakes();
+    const before = tf.memory().numTensors;
+    await engine.load();
+    // Far faces on and off: two detectors loaded, one in use. A user model replaces the built-in one.
+    store.getState().updateSettings({ farFaces: true });
+    await engine.applyDetectorSettings();
+    store.getState().updateSettings({ farFaces: false });
+    await engine.applyDetectorSettings();
+    engine.useUserModel(userModel());
+    expect(loaded.map((m) => m.id)).toEqual(['near', 'cnn', 'blazeface-full', 'user']);
+    expect(tf.memory().numTensors).toBe(before + 4);
+
+    store.getState().updateSettings({ backend: 'wasm' });
+    await engine.reload();
+    expect(backends).toEqual(['auto', 'wasm']);
+    expect(loaded.slice(0, 4).map((m) => m.disposed)).toEqual([1, 1, 1, 1]);
+    expect(loaded.slice(4).map((m) => [m.id, m.disposed])).toEqual([['near', 0], ['cnn', 0]]);
+    expect(tf.memory().numTensors).toBe(before + 2);
+    engine.dispose();
+    expect(loaded.every((m) => m.disposed === 1)).toBe(true);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('?tta=flip reaches the pipeline, and stays on after a reload (bug 2)', async () => {
+    const { engine } = fakes('?tta=flip&detectEvery=2');
+    await engine.load();
+    expect(engine.pipeline!.currentSettings).toMatchObject({ tta: 'flip', detectEvery: 2 });
+    await engine.reload();
+    expect(engine.pipeline!.currentSettings.tta).toBe('flip');
+  });
+
+  it('uses the settings as they are when loading, not as they were when load() was called (bug 4)', async () => {
+    const { engine, loaded, store } = fakes();
+    const loading = engine.load();
+    store.getState().updateSettings({ farFaces: true }); // toggled while the backend starts
+    await loading;
+    expect(loaded[0].id).toBe('blazeface-full');
+    await engine.applyDetectorSettings();
+    expect(loaded.filter((m) => m.id.startsWith('blaze')).length).toBe(1);
+  });
+
+  it('models that finish loading after a dispose are disposed, not kept', async () => {
+    const { engine, loaded } = fakes();
+    const loading = engine.load();
+    engine.dispose();
+    await expect(loading).rejects.toBeInstanceOf(CodedError);
+    expect(loaded.length).toBeGreaterThan(0);
+    expect(loaded.every((m) => m.disposed === 1)).toBe(true);
+    expect(engine.pipeline).toBeNull();
+  });
+
+  it('a failed model load is a model-load error and is retried by the next load()', async () => {
+    const f = fakes('', { failClassifier: true });
+    await expect(f.engine.load()).rejects.toMatchObject({ code: 'model-load' });
+    await expect(f.engine.load()).rejects.toMatchObject({ code: 'model-load' });
+    expect(f.loaded.filter((m) => m.id === 'near').length).toBe(2);
+    expect(f.loaded.every((m) => m.disposed === 1)).toBe(true); // what did load is not leaked
+  });
+
+  it('back to the built-in model disposes the user model', async () => {
+    const { engine, loaded, userModel } = fakes();
+    await engine.load();
+    engine.useUserModel(userModel());
+    expect(engine.usingUserModel).toBe(true);
+    engine.useBuiltInModel();
+    expect(engine.usingUserModel).toBe(false);
+    expect(loaded.find((m) => m.id === 'user')!.disposed).toBe(1);
+    expect(engine.pipeline!.labels).toEqual(['a', 'b']);
+  });
+});
