@@ -10,7 +10,7 @@ import { buildIsStale, viteBuild } from '../src/bench/build.ts';
 import { serveStatic } from '../src/bench/server.ts';
 import { round, summarize, type FrameTiming } from '../src/bench/stats.ts';
 import { ensureFixture } from '../src/fixture/samples.ts';
-import { MARK_PREFIX } from '../src/app/startup-marks.ts';
+import { MARK_PREFIX } from '../src/startup/marks.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT_DIR = resolve(ROOT, '.cache', 'bench-dist');

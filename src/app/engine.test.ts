@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { BackendChoice } from '../backend/preference';
+import type { BackendChoice } from '../backend/backends';
 import type { EmotionClassifier } from '../classify/classifier';
 import type { FaceDetector, FaceDetectorOptions } from '../detection/face-detector';
 import { CodedError } from '../faults/coded-error';

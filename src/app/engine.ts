@@ -2,7 +2,7 @@
 // a user's own model) and the pipeline built from them: it loads them once, reloads them on
 // another backend and disposes all of them through one path. Plain TypeScript, no DOM: the
 // browser passes http loaders, the Node tests pass fakes.
-import type { BackendChoice, BackendPreference } from '../backend/preference';
+import type { BackendChoice, BackendPreference } from '../backend/backends';
 import type { EmotionClassifier } from '../classify/classifier';
 import { detectorOptions } from '../classroom/detector-settings';
 import type { FaceDetector, FaceDetectorOptions } from '../detection/face-detector';

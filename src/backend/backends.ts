@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { backendOrder, type BackendName, type BackendPreference } from './preference';
 import { rememberedRenderer, webglRenderer } from './renderer';
 import { wasmThreadCount } from './wasm-file';
-import { markStartup } from '../app/startup-marks';
+import { markStartup } from '../startup/marks';
 
 export * from './preference';
 

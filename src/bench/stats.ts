@@ -1,22 +1,9 @@
 // Pure statistics for `npm run bench`: percentiles and the per-run summary of frame timings.
 
-/** One processed camera frame as recorded by the page (window.emotionApp.getTimings()). */
-export interface FrameTiming {
-  /** Pipeline frame counter. */
-  frame: number;
-  /** performance.now() in the page when the frame's results were on screen. */
-  endMs: number;
-  /** End-to-end: pixel upload, detection, classification, tracking, overlay and store update. */
-  totalMs: number;
-  uploadMs: number;
-  detectMs: number;
-  classifyMs: number;
-  /** True when the detector ran on this frame (otherwise boxes were followed). */
-  detected: boolean;
-  faces: number;
-  /** Live tfjs tensors after the frame (between frames nothing transient is alive). */
-  tensors: number;
-}
+import type { FrameTiming } from '../app/timing-log';
+
+// The page records these (src/app/timing-log.ts); the bench reads them.
+export { RingBuffer, type FrameTiming } from '../app/timing-log';
 
 /**
  * Percentile by linear interpolation between closest ranks (the "R-7"/NumPy default), so the
@@ -70,34 +57,6 @@ export function summarize(frames: readonly FrameTiming[]): RunSummary {
     classifyP50Ms: percentile(frames.map((f) => f.classifyMs), 50),
     detectP50Ms: percentile(frames.filter((f) => f.detected).map((f) => f.detectMs), 50),
   };
-}
-
-/** Keeps the newest `capacity` items (the page's timing log must not grow without bound). */
-export class RingBuffer<T> {
-  private items: T[] = [];
-  private start = 0;
-
-  constructor(readonly capacity: number) {
-    if (!(capacity >= 1)) throw new RangeError('capacity must be ≥ 1');
-  }
-
-  push(item: T): void {
-    if (this.items.length < this.capacity) this.items.push(item);
-    else {
-      this.items[this.start] = item;
-      this.start = (this.start + 1) % this.capacity;
-    }
-  }
-
-  /** Oldest first. */
-  toArray(): T[] {
-    return [...this.items.slice(this.start), ...this.items.slice(0, this.start)];
-  }
-
-  clear(): void {
-    this.items = [];
-    this.start = 0;
-  }
 }
 
 /** Rounds for the JSON line: 0.1 ms resolution is all performance.now() gives across origins anyway. */

@@ -1,21 +1,14 @@
-// Opens the webcam and lists cameras, turning browser failures into AppErrors.
-import { appError, cameraErrorCode, errorDetail, type AppError } from '../app/errors';
+// Opens the webcam and lists cameras, turning browser failures into coded errors.
+import { cameraErrorCode, CodedError, errorDetail } from '../faults/coded-error';
 
 export interface CameraInfo {
   deviceId: string;
   label: string;
 }
 
-export class CameraError extends Error {
-  constructor(readonly appError: AppError) {
-    super(appError.title);
-    this.name = 'CameraError';
-  }
-}
-
 export async function openCamera(deviceId?: string): Promise<MediaStream> {
-  if (!window.isSecureContext) throw new CameraError(appError('insecure-context', location.origin));
-  if (!navigator.mediaDevices?.getUserMedia) throw new CameraError(appError('no-camera-api'));
+  if (!window.isSecureContext) throw new CodedError('insecure-context', location.origin);
+  if (!navigator.mediaDevices?.getUserMedia) throw new CodedError('no-camera-api');
   try {
     return await navigator.mediaDevices.getUserMedia({
       audio: false,
@@ -27,7 +20,7 @@ export async function openCamera(deviceId?: string): Promise<MediaStream> {
       },
     });
   } catch (e) {
-    throw new CameraError(appError(cameraErrorCode(e), errorDetail(e)));
+    throw new CodedError(cameraErrorCode(e), errorDetail(e));
   }
 }
 

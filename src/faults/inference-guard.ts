@@ -1,7 +1,7 @@
 // A user's own emotion model may load fine and still throw on real frames (an op the backend
 // lacks, a shape it did not expect). Then the app goes back to the built-in model with a message
 // instead of stopping the camera with an error.
-import { errorDetail } from '../app/errors';
+import { errorDetail } from './coded-error';
 
 export interface ModelFallbackHost {
   /** True while a user's own model is in use. */

@@ -1,6 +1,6 @@
 // Registers the service worker in the production build only: in dev it would serve stale
 // modules from its cache and fight Vite's hot reloading.
-import { MARK_PREFIX } from '../app/startup-marks';
+import { MARK_PREFIX } from '../startup/marks';
 
 /** Longest wait for the first result before precaching anyway (no camera, ?autostart=0, …). */
 const REGISTER_AT_LATEST_MS = 8000;

@@ -1,5 +1,5 @@
 // Opens a user's image or video file as a frame source, with a clear error for anything else.
-import { appError, errorDetail, type AppError } from '../app/errors';
+import { CodedError, errorDetail } from '../faults/coded-error';
 
 export type FileKind = 'image' | 'video';
 
@@ -9,13 +9,6 @@ export const MAX_IMAGE_SIDE = 1920;
 
 const IMAGE_EXT = /\.(jpe?g|png|gif|webp|bmp|avif)$/i;
 const VIDEO_EXT = /\.(mp4|webm|ogv|ogg|mov|m4v|mkv)$/i;
-
-export class SourceError extends Error {
-  constructor(readonly appError: AppError) {
-    super(appError.title);
-    this.name = 'SourceError';
-  }
-}
 
 /** What kind of file this is, by MIME type or, when the browser gives none, by extension. */
 export function fileKind(file: { name: string; type: string }): FileKind | null {
@@ -44,12 +37,12 @@ export interface DecodedImage {
 }
 
 export async function decodeImageFile(file: File): Promise<DecodedImage> {
-  if (file.size === 0) throw new SourceError(appError('bad-file', `${file.name} is empty (0 bytes)`));
+  if (file.size === 0) throw new CodedError('bad-file', `${file.name} is empty (0 bytes)`);
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file);
   } catch (e) {
-    throw new SourceError(appError('bad-file', `${file.name} could not be decoded as an image (${errorDetail(e)})`));
+    throw new CodedError('bad-file', `${file.name} could not be decoded as an image (${errorDetail(e)})`);
   }
   try {
     const scale = fitScale(bitmap.width, bitmap.height);
@@ -68,7 +61,7 @@ export async function decodeImageFile(file: File): Promise<DecodedImage> {
  * returns an object URL for it; rejects with a clear message if it is empty or undecodable.
  */
 export async function loadVideoFile(file: File): Promise<string> {
-  if (file.size === 0) throw new SourceError(appError('bad-file', `${file.name} is empty (0 bytes)`));
+  if (file.size === 0) throw new CodedError('bad-file', `${file.name} is empty (0 bytes)`);
   const url = URL.createObjectURL(file);
   const probe = document.createElement('video');
   probe.muted = true;
@@ -83,7 +76,7 @@ export async function loadVideoFile(file: File): Promise<string> {
     return url;
   } catch (e) {
     URL.revokeObjectURL(url);
-    throw new SourceError(appError('bad-file', `${file.name} could not be played as a video (${errorDetail(e)})`));
+    throw new CodedError('bad-file', `${file.name} could not be played as a video (${errorDetail(e)})`);
   } finally {
     probe.removeAttribute('src');
     probe.load();

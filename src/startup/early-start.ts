@@ -6,7 +6,7 @@ import { openCamera } from '../camera/camera';
 import { isSoftwareRenderer, parseBackendPreference } from '../backend/preference';
 import { probeRenderer, rememberedRenderer } from '../backend/renderer';
 import { prefetchDefaultModels } from '../models/prefetch';
-import { markStartup } from '../app/startup-marks';
+import { markStartup } from './marks';
 
 let camera: Promise<MediaStream> | undefined;
 let renderer: Promise<string | undefined> | undefined;

@@ -2,7 +2,7 @@
 // The frame loop writes here; components read with selectors so each re-renders only on its slice.
 import { create } from 'zustand';
 import { DEFAULT_LABEL_SETTINGS, type LabelSettingValues } from '../app/label-settings';
-import type { AppError } from '../app/errors';
+import type { AppErrorCode } from '../faults/coded-error';
 import type { BackendName, BackendPreference } from '../backend/backends';
 import type { CameraInfo } from '../camera/camera';
 import type { MoodBucket, MoodSnapshot } from '../classroom/mood';
@@ -24,6 +24,13 @@ export interface Settings extends LabelSettingValues {
 
 export const MAX_FACES_LIMIT = 30;
 
+/** A failure as the store holds it: the UI words the code (ui/error-messages.ts). */
+export interface AppError {
+  code: AppErrorCode;
+  /** The technical detail, for bug reports. */
+  detail?: string;
+}
+
 /** Classroom presentation: full window, controls hidden, big high-contrast labels. */
 export interface ViewState {
   presentation: boolean;
@@ -42,10 +49,10 @@ export interface MoodState {
 }
 
 export interface Stats {
+  /** Processed frames per second. */
   fps: number;
-  /** Median end-to-end processing time per frame over the last second, ms. */
-  latencyMs: number;
-  faces: number;
+  /** Median pipeline time per frame (upload, detect, classify, track) over the last second, ms. */
+  pipelineMs: number;
 }
 
 export interface AppState {
@@ -90,7 +97,10 @@ export interface AppState {
   publishMood(patch: Partial<MoodState>): void;
 }
 
-export const INITIAL_STATS: Stats = { fps: 0, latencyMs: 0, faces: 0 };
+export const INITIAL_STATS: Stats = { fps: 0, pipelineMs: 0 };
+
+/** The faces are held once (faces); counts and the like are derived with selectors. */
+export const selectFaceCount = (s: Pick<AppState, 'faces'>): number => s.faces.length;
 
 export const createAppStore = (settings: Partial<Settings> = {}) =>
   create<AppState>()((set) => ({

@@ -14,8 +14,9 @@ export function Controls() {
       <button
         type="button"
         data-testid="start-stop"
+        // During start-up this is Start, and pressing it again is a no-op (the same start).
         onClick={() => (running ? controller.stop() : void controller.start())}
-        disabled={status === 'starting'}
+        aria-busy={status === 'starting'}
       >
         {running ? 'Stop' : 'Start'}
       </button>

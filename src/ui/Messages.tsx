@@ -1,4 +1,5 @@
-import type { AppErrorCode } from '../app/errors';
+import type { AppErrorCode } from '../faults/coded-error';
+import { errorMessage } from './error-messages';
 import { useApp, useController } from './context';
 
 /** Errors after which the built-in demo clip can stand in for the camera. */
@@ -15,7 +16,7 @@ export function Messages() {
     <>
       {error && (
         <div className="error" data-testid="error" data-code={error.code} role="alert">
-          <strong>{error.title}.</strong> {error.hint}
+          <strong>{errorMessage(error.code).title}.</strong> {errorMessage(error.code).hint}
           {error.detail && <div className="detail">Details: {error.detail}</div>}
           {status === 'error' && error.code !== 'no-backend' && error.code !== 'insecure-context' && (
             <button type="button" data-testid="retry" onClick={() => void controller.start()}>

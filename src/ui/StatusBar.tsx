@@ -1,3 +1,4 @@
+import { selectFaceCount } from '../store/app-store';
 import { useApp } from './context';
 
 export function StatusBar() {
@@ -5,6 +6,7 @@ export function StatusBar() {
   const progress = useApp((s) => s.progress);
   const backend = useApp((s) => s.backend);
   const stats = useApp((s) => s.stats);
+  const faces = useApp(selectFaceCount);
 
   return (
     <div className="status-bar">
@@ -16,7 +18,7 @@ export function StatusBar() {
       </span>
       {status === 'running' && (
         <span data-testid="stats">
-          {stats.fps.toFixed(1)} FPS · {stats.latencyMs.toFixed(0)} ms/frame · {stats.faces} face{stats.faces === 1 ? '' : 's'}
+          {stats.fps.toFixed(1)} FPS · {stats.pipelineMs.toFixed(0)} ms/frame · {faces} face{faces === 1 ? '' : 's'}
         </span>
       )}
     </div>

@@ -1,32 +1,18 @@
-// Every failure the user can meet, as a message that says what happened and what to do.
-export type AppErrorCode =
-  | 'insecure-context'
-  | 'no-camera-api'
-  | 'camera-denied'
-  | 'no-camera'
-  | 'camera-in-use'
-  | 'camera-ended'
-  | 'model-load'
-  | 'no-backend'
-  | 'unsupported-file'
-  | 'bad-file'
-  | 'unknown';
+// The words for each error code: what happened (title) and what to do (hint). Low-level modules
+// raise codes (faults/coded-error.ts); only the UI turns them into sentences.
+import type { AppErrorCode } from '../faults/coded-error';
 
-export interface AppError {
-  code: AppErrorCode;
+export interface ErrorMessage {
   title: string;
   /** What to do about it. */
   hint: string;
-  /** The technical detail, for bug reports. */
-  detail?: string;
 }
 
-export function appError(code: AppErrorCode, detail?: string): AppError {
-  const { title, hint } = MESSAGES[code];
-  return { code, title, hint, detail };
+export function errorMessage(code: AppErrorCode): ErrorMessage {
+  return MESSAGES[code];
 }
 
-const MESSAGES: Record<AppErrorCode, { title: string; hint: string }> = {
+const MESSAGES: Record<AppErrorCode, ErrorMessage> = {
   'insecure-context': {
     title: 'The camera needs a secure page',
     hint: 'Open the app over https:// or on http://localhost; browsers block cameras on plain http pages.',
@@ -72,29 +58,3 @@ const MESSAGES: Record<AppErrorCode, { title: string; hint: string }> = {
     hint: 'Reload the page and try again.',
   },
 };
-
-/** Maps getUserMedia's DOMException names to our codes. */
-export function cameraErrorCode(e: unknown): AppErrorCode {
-  const name = e instanceof Error || (typeof e === 'object' && e !== null && 'name' in e) ? String((e as { name: unknown }).name) : '';
-  switch (name) {
-    case 'NotAllowedError':
-    case 'PermissionDeniedError':
-    case 'SecurityError':
-      return 'camera-denied';
-    case 'NotFoundError':
-    case 'DevicesNotFoundError':
-    case 'OverconstrainedError':
-      return 'no-camera';
-    case 'NotReadableError':
-    case 'TrackStartError':
-    case 'AbortError':
-      return 'camera-in-use';
-    default:
-      return 'unknown';
-  }
-}
-
-export function errorDetail(e: unknown): string {
-  if (e instanceof Error) return `${e.name}: ${e.message}`;
-  return String(e);
-}

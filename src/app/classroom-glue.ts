@@ -1,11 +1,15 @@
 // Classroom mode glue, outside React: feeds every processed frame to the class-mood aggregator,
-// publishes it (about once a second) with the screen-reader announcement, asks for a new detector
-// when its settings change, and handles ?mode=classroom. The controller owns one of these.
+// publishes it (about once a second) with the screen-reader announcement, applies the detector
+// settings (engine) and the camera size (media) when they change, and handles ?mode=classroom.
+// The controller owns one of these.
+import { downloadBlob } from '../classroom/download';
+import { exportStem, moodCsv, moodJson } from '../classroom/export';
+import { DominantAnnouncer, MoodAggregator, type MoodBucket } from '../classroom/mood';
+import { errorDetail } from '../faults/coded-error';
 import type { FaceResult } from '../pipeline/types';
 import { MAX_FACES_LIMIT, type AppStore, type Settings } from '../store/app-store';
-import { downloadBlob } from './download';
-import { exportStem, moodCsv, moodJson } from './export';
-import { DominantAnnouncer, MoodAggregator, type MoodBucket } from './mood';
+import type { Engine } from './engine';
+import type { MediaPlayer } from './media';
 
 /** The live panel gets the current distribution a few times a second, not every frame. */
 const CURRENT_PUBLISH_MS = 250;
@@ -14,19 +18,21 @@ const DETECTOR_DEBOUNCE_MS = 400;
 /** Settings classroom mode picks: the far-faces detector and room for a whole class. */
 export const CLASSROOM_SETTINGS: Pick<Settings, 'farFaces' | 'maxFaces'> = { farFaces: true, maxFaces: MAX_FACES_LIMIT };
 
-export class Classroom {
+export class ClassroomGlue {
   private readonly mood = new MoodAggregator([]);
   private readonly announcer = new DominantAnnouncer(5000);
   private lastCurrent = 0;
   private detectorTimer = 0;
   private saved: Pick<Settings, 'farFaces' | 'maxFaces'> | null = null;
+  private detectorSwap: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: AppStore,
-    private readonly reloadDetector: () => void,
-    search = typeof location === 'undefined' ? '' : location.search,
+    private readonly engine: Engine,
+    private readonly media: MediaPlayer,
+    presentation: boolean,
   ) {
-    if (new URLSearchParams(search).get('mode') === 'classroom') this.enterPresentation();
+    if (presentation) this.enterPresentation();
     store.subscribe((s, prev) => {
       if (s.labels !== prev.labels) {
         this.mood.setLabels(s.labels);
@@ -34,7 +40,7 @@ export class Classroom {
       }
       if (s.settings.farFaces !== prev.settings.farFaces || s.settings.maxFaces !== prev.settings.maxFaces) {
         clearTimeout(this.detectorTimer);
-        this.detectorTimer = window.setTimeout(this.reloadDetector, DETECTOR_DEBOUNCE_MS);
+        this.detectorTimer = window.setTimeout(() => (this.detectorSwap = this.detectorSwap.then(() => this.applyDetectorSettings())), DETECTOR_DEBOUNCE_MS);
       }
       // A new source plays: it is not paused.
       if (s.source !== prev.source && s.paused) s.setPaused(false);
@@ -44,6 +50,26 @@ export class Classroom {
       const b = this.mood.tick(Date.now());
       if (b) this.onSecond(b);
     }, 1000);
+  }
+
+  /**
+   * Far faces and max faces while running: the engine swaps or reconfigures its detector (a new
+   * one is loaded once), then the camera is asked for the size far faces need. Settings are read
+   * when applied, so a change made during the camera prompt is not lost.
+   */
+  private async applyDetectorSettings(): Promise<void> {
+    const s = this.store.getState();
+    const loading = 'Loading the far-faces detector…';
+    const timer = setTimeout(() => s.setNotice(loading), 300);
+    try {
+      await this.engine.applyDetectorSettings();
+      await this.media.setResolution(this.store.getState().settings.farFaces);
+    } catch (e) {
+      s.setNotice(`The face detector could not be changed (${errorDetail(e)}); still using the previous one.`);
+    } finally {
+      clearTimeout(timer);
+      if (this.store.getState().notice === loading) s.setNotice(null);
+    }
   }
 
   onFrame(faces: readonly FaceResult[], now = Date.now()): void {

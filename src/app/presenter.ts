@@ -1,0 +1,102 @@
+// The presenter: one present step for every result, camera frame or still image. It draws the
+// overlay, feeds the class mood, publishes faces and stats to the store (throttled for the DOM),
+// keeps the latest result for the QA API and records timings for `npm run bench`.
+import * as tf from '@tensorflow/tfjs-core';
+import { downloadBlob } from '../classroom/download';
+import { exportStem } from '../classroom/export';
+import { canvasToPng, composeSnapshot } from '../classroom/snapshot';
+import { containScale, drawOverlay } from '../overlay/draw-overlay';
+import { scaleResult } from '../pipeline/scale-result';
+import type { FrameResult } from '../pipeline/types';
+import { markStartup } from '../startup/marks';
+import type { AppStore } from '../store/app-store';
+import { FrameStats } from './frame-stats';
+import { TimingLog, type FrameTiming } from './timing-log';
+
+/** The DOM only needs results a few times a second; the canvas gets every frame. */
+const DOM_PUBLISH_MS = 100;
+const STATS_PUBLISH_MS = 500;
+
+export interface PresentOptions {
+  /** Draw the overlay mirrored (the camera's mirror view). */
+  mirror: boolean;
+  /** Source pixels per analysed pixel (an image scaled down for analysis); 1 for video. */
+  toSourcePixels: number;
+  /** A live source: publishing is throttled and fps counted. A still image is published at once. */
+  live: boolean;
+  /** performance.now() when the frame loop asked for this frame (for the timing log). */
+  startedAt: number;
+}
+
+export class Presenter {
+  private overlay: CanvasRenderingContext2D | null = null;
+  private latestResult: FrameResult | null = null;
+  private readonly stats = new FrameStats();
+  private readonly timings = new TimingLog();
+  private lastDomPublish = 0;
+  private lastStatsPublish = 0;
+
+  constructor(
+    private readonly store: AppStore,
+    private readonly onFaces: (faces: FrameResult['faces']) => void,
+  ) {}
+
+  attach(canvas: HTMLCanvasElement): void {
+    this.overlay = canvas.getContext('2d');
+  }
+
+  /** The latest result, in the source's own pixels (QA: window.emotionApp.getLatest()). */
+  get latest(): FrameResult | null {
+    return this.latestResult;
+  }
+
+  getTimings(): FrameTiming[] {
+    return this.timings.toArray();
+  }
+
+  present(result: FrameResult, o: PresentOptions): void {
+    const s = this.store.getState();
+    if (this.latestResult === null) markStartup('first-result');
+    if (this.overlay) {
+      const big = s.view.presentation;
+      drawOverlay(this.overlay, result, { mirror: o.mirror, labels: s.labels, displayScale: containScale(this.overlay.canvas), textScale: big ? 1.6 : 1, contrast: big });
+    }
+    const shown = o.toSourcePixels === 1 ? result : scaleResult(result, o.toSourcePixels);
+    this.latestResult = shown;
+    this.onFaces(shown.faces);
+    const t = performance.now();
+    this.stats.add(t, result.timings.totalMs);
+    if (!o.live || t - this.lastDomPublish >= DOM_PUBLISH_MS || shown.faces.length !== s.faces.length) {
+      this.lastDomPublish = t;
+      s.publishFaces(shown.faces);
+    }
+    if (!o.live || t - this.lastStatsPublish >= STATS_PUBLISH_MS) {
+      this.lastStatsPublish = t;
+      s.publishStats(o.live ? { fps: this.stats.fps, pipelineMs: this.stats.medianLatency } : { fps: 0, pipelineMs: result.timings.totalMs });
+    }
+    const { uploadMs, detectMs, classifyMs, detected } = result.timings;
+    const endMs = performance.now();
+    this.timings.push({ frame: result.frame, endMs, totalMs: endMs - o.startedAt, uploadMs, detectMs, classifyMs, detected, faces: result.faces.length, tensors: tf.memory().numTensors });
+  }
+
+  /** A new source: fps and latency start over. */
+  reset(): void {
+    this.stats.reset();
+  }
+
+  /** Nothing plays: no overlay, no result. */
+  clear(): void {
+    this.overlay?.clearRect(0, 0, this.overlay.canvas.width, this.overlay.canvas.height);
+    this.latestResult = null;
+    this.store.getState().publishFaces([]);
+  }
+
+  /** Downloads `frame` with its overlays as a PNG, mirrored as shown. */
+  async snapshot(frame: HTMLVideoElement | HTMLCanvasElement, mirror: boolean): Promise<boolean> {
+    if (!this.overlay) return false;
+    const canvas = composeSnapshot(frame, this.overlay.canvas, mirror);
+    if (!canvas) return false;
+    downloadBlob(await canvasToPng(canvas), `${exportStem('snapshot')}.png`);
+    return true;
+  }
+}
