@@ -1,5 +1,7 @@
 // Drives processing from the video: one callback per new camera frame (requestVideoFrameCallback
 // where the browser has it), never the same frame twice, and never overlapping runs.
+import { yieldToBrowser } from '../backend/yield-to-browser';
+
 type VideoWithRvfc = HTMLVideoElement & {
   requestVideoFrameCallback?: (cb: (now: number, meta: { presentedFrames: number; mediaTime: number }) => void) => number;
   cancelVideoFrameCallback?: (handle: number) => void;
@@ -64,7 +66,7 @@ export class FrameLoop {
       while (this.running && this.newest !== this.lastPresented && this.video.readyState >= 2) {
         this.lastPresented = this.newest;
         await this.onFrame();
-        if (this.newest !== this.lastPresented) await yieldTask(); // input and rendering get a turn between back-to-back frames
+        if (this.newest !== this.lastPresented) await yieldToBrowser(); // input and rendering get a turn between back-to-back frames
       }
     } finally {
       this.busy = false;
@@ -80,13 +82,4 @@ export class FrameLoop {
     }
     this.schedule();
   }
-}
-
-/** A task boundary (not a 4 ms-clamped setTimeout): the browser may render or handle input. */
-function yieldTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => resolve();
-    ch.port2.postMessage(null);
-  });
 }

@@ -41,8 +41,11 @@ export class FrameUploader {
   /** Reused between frames on WASM only: its tensors copy the data into the WASM heap, CPU keeps a reference. */
   private buffer: Float32Array | null = null;
 
+  /** The backend the frames go to, decided once (a backend move builds a new pipeline). */
+  constructor(private readonly backend: string = tf.getBackend()) {}
+
   upload(source: Parameters<typeof tf.browser.fromPixels>[0]): tf.Tensor3D {
-    const backend = tf.getBackend();
+    const backend = this.backend;
     if (backend === 'webgl' || !isDrawable(source)) return tf.browser.fromPixels(source);
     const [w, h] = drawableSize(source);
     if (w === 0 || h === 0) return tf.browser.fromPixels(source);

@@ -2,6 +2,7 @@
 // range come from models/<id>/manifest.json, and frames are passed as tensors so the one upload
 // per frame is shared with the classifier.
 import * as tf from '@tensorflow/tfjs-core';
+import { yieldToBrowser } from '../backend/yield-to-browser';
 import * as faceDetection from '@tensorflow-models/face-detection';
 import type { ModelManifest } from '../models/manifest';
 import { mergeDetections, tileGrid } from './tiling';
@@ -53,7 +54,7 @@ export class FaceDetector {
     if (tiles.length > 1) {
       for (const t of tiles) {
         // On WASM each run holds the page's thread: let clicks and keys through between tiles.
-        if (typeof document !== 'undefined') await new Promise((r) => setTimeout(r, 0));
+        await yieldToBrowser();
         const tile = tf.slice(frame, [t.y, t.x, 0], [t.height, t.width, 3]);
         try {
           for (const f of await this.detectWhole(tile)) {

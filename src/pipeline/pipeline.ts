@@ -11,6 +11,7 @@ import { FaceTracker, DEFAULT_SMOOTHING, type SmoothingSettings } from '../track
 import type { FaceResult, FrameResult } from './types';
 import { drawableSize, FrameUploader, isDrawable, type Drawable } from '../backend/frame-upload';
 import { CanvasCropper } from '../classify/canvas-crop';
+import { yieldToBrowser } from '../backend/yield-to-browser';
 import type { ModelManifest } from '../models/manifest';
 
 export interface PipelineSettings {
@@ -55,22 +56,6 @@ export type PixelSource = Parameters<typeof tf.browser.fromPixels>[0];
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-/**
- * Lets the browser render between the detector and the classifier, so one frame's work never
- * holds the UI thread for both (on WASM each runs synchronously). A message-channel task, not
- * setTimeout, whose 4 ms clamp would add latency. Node (eval, tests) has no UI: no yield.
- */
-function yieldToBrowser(): Promise<void> {
-  if (typeof document === 'undefined' || typeof MessageChannel === 'undefined') return Promise.resolve();
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (s?.yield) return s.yield();
-  return new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => resolve();
-    ch.port2.postMessage(null);
-  });
-}
-
 export class EmotionPipeline {
   private tracker: FaceTracker;
   private frameCount = 0;
@@ -78,7 +63,12 @@ export class EmotionPipeline {
   private sinceDetect = Infinity;
   private lastDetectedCount = -1;
   private faceCountChanged = false;
-  private uploader = new FrameUploader();
+  /**
+   * The pixel path, decided once for the backend the pipeline was built on (a backend move builds
+   * a new pipeline): WebGL uploads every frame whole; WASM/CPU crop followed faces on a canvas.
+   */
+  private readonly onGpu = tf.getBackend() === 'webgl';
+  private uploader = new FrameUploader(tf.getBackend());
   private cropper = new CanvasCropper();
   private settings: PipelineSettings;
   private secondary: { classifier: EmotionClassifier; perm: number[] } | null = null;
@@ -158,7 +148,7 @@ export class EmotionPipeline {
    */
   async warmUp(width: number, height: number, maxFaces = 3): Promise<void> {
     // WASM/CPU compile nothing per shape: a warm-up would only delay the first result by a frame.
-    if (tf.getBackend() !== 'webgl') return;
+    if (!this.onGpu) return;
     const frame = tf.zeros([height, width, 3], 'int32') as tf.Tensor3D;
     try {
       await this.detector.detect(frame);
@@ -178,7 +168,7 @@ export class EmotionPipeline {
    * cropped from the video by a 2D canvas (classify/canvas-crop.ts).
    */
   async process(source: PixelSource | tf.Tensor3D): Promise<FrameResult> {
-    if (isDrawable(source) && !this.shouldDetect() && tf.getBackend() !== 'webgl') return this.processFollowed(source);
+    if (!this.onGpu && isDrawable(source) && !this.shouldDetect()) return this.processFollowed(source);
     const t0 = now();
     const frame = source instanceof tf.Tensor ? source : this.uploader.upload(source);
     const tUp = now();
@@ -191,7 +181,7 @@ export class EmotionPipeline {
         this.faceCountChanged = found.length !== this.lastDetectedCount;
         this.lastDetectedCount = found.length;
         this.sinceDetect = 0;
-        await yieldToBrowser();
+        await yieldToBrowser(); // the browser renders between detector and classifier (on WASM each holds the thread)
       }
       this.sinceDetect++;
       const boxes: Box[] = found ? found.map((f) => f.box) : this.tracker.boxes;
