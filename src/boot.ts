@@ -2,7 +2,7 @@
 // then load the app. The app's bundle is parsed while the camera opens and the models download.
 import { beginEarlyStart } from './startup/early-start';
 import { wasmFileName, wasmThreadsParam } from './backend/wasm-file';
-import type { EmotionAppApi } from './app/controller';
+import type { EmotionAppApi } from './app/qa-api';
 
 const params = new URLSearchParams(location.search);
 const base = import.meta.env.BASE_URL;

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { AppController, type EmotionAppApi } from './app/controller';
+import { AppController } from './app/controller';
+import type { EmotionAppApi } from './app/qa-api';
 import { initialSettings, parseAppOptions } from './app/options';
 import { applyTfjsFlags, configureWasm } from './backend/backends';
 import { createAppStore } from './store/app-store';

@@ -1,58 +1,33 @@
 // The app's façade: status, errors and the QA API over the engine (backend and models), the media
 // source (camera, file, demo) and the presenter (overlay, store, timings). React renders what the
 // store holds and calls these methods; see README.md in this folder for who owns what.
-import * as tf from '@tensorflow/tfjs-core';
-import { initBackend } from '../backend/backends';
 import { listCameras, stopStream } from '../camera/camera';
 import { setCameraResolution } from '../classroom/camera-resolution';
-import { EmotionClassifier } from '../classify/classifier';
 import { DemoSource } from '../demo/demo-source';
 import { asCodedError, CodedError } from '../faults/coded-error';
 import { webglContextLost } from '../faults/context-loss';
 import { guardInference } from '../faults/inference-guard';
-import type { FrameResult } from '../pipeline/types';
 import { decodeImageFile, fileKind, loadVideoFile } from '../sources/files';
 import { markStartup } from '../startup/marks';
-import { earlyRenderer } from '../startup/early-start';
 import type { AppStore, SourceKind } from '../store/app-store';
-import type { GraphModel } from '@tensorflow/tfjs-converter';
-import type { LayersModel } from '@tensorflow/tfjs-layers';
-import type { ModelManifest } from '../models/manifest';
-import { clearUserModel, saveUserModel } from '../user-model/persist';
 import { BackendMoves } from './backend-moves';
 import { ClassroomGlue } from './classroom-glue';
-import { Engine } from './engine';
-import { httpModelLoaders } from './http-models';
+import type { Engine } from './engine';
+import { createPageEngine, type AppUrls } from './page-engine';
+import { qaApi, type EmotionAppApi } from './qa-api';
 import { LiveLoop } from './live-loop';
 import { MediaPlayer } from './media';
 import type { AppOptions } from './options';
 import { Presenter } from './presenter';
-import type { FrameTiming } from './timing-log';
-import { restoreSavedUserModel } from './user-models';
-
-export interface EmotionAppApi {
-  /** The latest processed frame: { frame, faces: [{ id, box, emotion, score, probs }] }. */
-  getLatest(): Pick<FrameResult, 'frame' | 'faces'> | null;
-  start(): Promise<void>;
-  stop(): void;
-  /** Number of live tfjs tensors (QA: it must stay constant while running). */
-  tensorCount(): number;
-  /** The last processed frames' timings, oldest first (read by `npm run bench`). */
-  getTimings(): FrameTiming[];
-}
-
-export interface AppUrls {
-  models: string;
-  wasm: string;
-  /** The page's base (the demo's photos live under it). */
-  base: string;
-}
+import { UserModels } from './user-models';
 
 export class AppController {
   readonly engine: Engine;
   readonly media = new MediaPlayer();
   readonly presenter: Presenter;
   readonly classroom: ClassroomGlue;
+  /** The user's own emotion model: use it, go back to the built-in one. */
+  readonly userModels: UserModels;
   private readonly loop = new LiveLoop(() => this.processFrame());
   private readonly moves: BackendMoves;
   /** The start in progress: Start pressed meanwhile gets the same one. */
@@ -66,30 +41,8 @@ export class AppController {
     options: AppOptions,
     private readonly urls: AppUrls,
   ) {
-    const s = () => store.getState();
     // The engine's events reach the moves only once it loads, after this constructor.
-    this.engine = new Engine({
-      startBackend: (pref) => initBackend(pref, urls.wasm, earlyRenderer()),
-      models: httpModelLoaders(urls.models),
-      settings: () => s().settings,
-      pipelineOptions: options.pipeline,
-      restoreUserModel: () => restoreSavedUserModel((text) => s().setNotice(text)),
-      afterLoad: async (pipeline) => {
-        s().setProgress('Preparing the GPU…');
-        await pipeline.warmUp(640, 480);
-        this.moves.watchContext();
-      },
-      events: {
-        progress: (text) => s().setProgress(text),
-        backend: (choice) => this.moves.onBackend(choice),
-        classifier: (c) => {
-          s().setLabels(c.labels);
-          s().setClassifier({ name: c.name, builtIn: c.builtIn });
-        },
-        notice: (text) => s().setNotice(text),
-        mark: markStartup,
-      },
-    });
+    this.engine = createPageEngine(store, options, urls, () => this.moves);
     this.moves = new BackendMoves({
       store,
       engine: this.engine,
@@ -107,21 +60,13 @@ export class AppController {
       const b = before.settings;
       if (a.smoothing !== b.smoothing || a.uncertainBelow !== b.uncertainBelow || a.flipTta !== b.flipTta) this.engine.configure();
     });
+    this.userModels = new UserModels(this.engine, store);
     this.presenter = new Presenter(store, (faces) => this.classroom.onFrame(faces));
     this.classroom = new ClassroomGlue(store, this.engine, this.media, options.classroom);
   }
 
   api(): EmotionAppApi {
-    return {
-      getLatest: () => {
-        const r = this.presenter.latest;
-        return r ? { frame: r.frame, faces: r.faces } : null;
-      },
-      start: () => this.start(),
-      stop: () => this.stop(),
-      tensorCount: () => tf.memory().numTensors,
-      getTimings: () => this.presenter.getTimings(),
-    };
+    return qaApi(this, this.presenter);
   }
 
   attach(video: HTMLVideoElement, canvas: HTMLCanvasElement, still: HTMLCanvasElement): void {
@@ -240,27 +185,6 @@ export class AppController {
     }
   }
 
-  /** Switches to the user's own model after a test inference; kept in IndexedDB for the next visit. */
-  async useUserModel(model: LayersModel | GraphModel, manifest: ModelManifest): Promise<void> {
-    await this.engine.load();
-    const classifier = EmotionClassifier.fromModel(model, manifest);
-    classifier.warmUp();
-    await saveUserModel(model, manifest);
-    this.engine.useUserModel(classifier);
-  }
-
-  /** Back to the shipped model, on request or because the user's model failed (reason shown). */
-  async useBuiltInModel(reason?: string): Promise<void> {
-    this.engine.useBuiltInModel();
-    if (reason) this.store.getState().setNotice(reason);
-    await clearUserModel();
-  }
-
-  /** True while a user's own model is in use (the frame loop falls back to the built-in one if it throws). */
-  get usingUserModel(): boolean {
-    return this.engine.usingUserModel;
-  }
-
   /** Freezes the live view (space bar). */
   togglePause(): void {
     const s = this.store.getState();
@@ -318,7 +242,7 @@ export class AppController {
       video.height = video.videoHeight;
     }
     try {
-      const result = await guardInference(this, () => pipeline.process(video));
+      const result = await guardInference(this.userModels, () => pipeline.process(video));
       if (!result || !this.loop.active) return; // skipped (model fell back) or stopped meanwhile
       const mirror = this.store.getState().settings.mirror && this.media.kind === 'camera';
       this.presenter.present(result, { mirror, toSourcePixels: 1, live: true, startedAt });

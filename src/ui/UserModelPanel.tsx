@@ -55,7 +55,7 @@ export function UserModelPanel() {
         normalization,
         convertedBy: 'Emotion Lens, in the browser',
       });
-      await controller.useUserModel(read.model, { ...manifest, format: read.graph ? 'graph' : 'layers' });
+      await controller.userModels.use(read.model, { ...manifest, format: read.graph ? 'graph' : 'layers' });
       setRead(null);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -124,7 +124,7 @@ export function UserModelPanel() {
         </form>
       )}
       {classifier && !classifier.builtIn && (
-        <button type="button" data-testid="user-model-reset" onClick={() => void controller.useBuiltInModel()}>
+        <button type="button" data-testid="user-model-reset" onClick={() => void controller.userModels.useBuiltInModel()}>
           Back to the built-in model
         </button>
       )}

@@ -1,0 +1,29 @@
+// The QA contract's JavaScript API (README "For QA: the test contract"): window.emotionApp.
+import * as tf from '@tensorflow/tfjs-core';
+import type { FrameResult } from '../pipeline/types';
+import type { Presenter } from './presenter';
+import type { FrameTiming } from './timing-log';
+
+export interface EmotionAppApi {
+  /** The latest processed frame: { frame, faces: [{ id, box, emotion, score, probs }] }. */
+  getLatest(): Pick<FrameResult, 'frame' | 'faces'> | null;
+  start(): Promise<void>;
+  stop(): void;
+  /** Number of live tfjs tensors (QA: it must stay constant while running). */
+  tensorCount(): number;
+  /** The last processed frames' timings, oldest first (read by `npm run bench`). */
+  getTimings(): FrameTiming[];
+}
+
+export function qaApi(app: { start(): Promise<void>; stop(): void }, presenter: Presenter): EmotionAppApi {
+  return {
+    getLatest: () => {
+      const r = presenter.latest;
+      return r ? { frame: r.frame, faces: r.faces } : null;
+    },
+    start: () => app.start(),
+    stop: () => app.stop(),
+    tensorCount: () => tf.memory().numTensors,
+    getTimings: () => presenter.getTimings(),
+  };
+}
