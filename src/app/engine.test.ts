@@ -122,6 +122,22 @@ describe('engine', () => {
     expect(loaded.filter((m) => m.id.startsWith('blaze')).length).toBe(1);
   });
 
+  it('a detector still loading when the backend moves is disposed once it arrives', async () => {
+    const { engine, loaded, store } = fakes();
+    const before = tf.memory().numTensors;
+    await engine.load();
+    store.getState().updateSettings({ farFaces: true });
+    const swapping = engine.applyDetectorSettings(); // the far-faces detector is loading
+    await engine.reload();
+    await swapping.catch(() => undefined);
+    // What the reload loaded (far faces is on) is in use; the rest was disposed once, never twice.
+    expect(loaded.filter((m) => m.disposed === 0).map((m) => m.id).sort()).toEqual(['blazeface-full', 'cnn']);
+    expect(loaded.every((m) => m.disposed <= 1)).toBe(true);
+    engine.dispose();
+    expect(loaded.every((m) => m.disposed === 1)).toBe(true);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('models that finish loading after a dispose are disposed, not kept', async () => {
     const { engine, loaded } = fakes();
     const loading = engine.load();
