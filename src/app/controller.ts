@@ -59,6 +59,7 @@ export class AppController {
       const a = now.settings;
       const b = before.settings;
       if (a.smoothing !== b.smoothing || a.uncertainBelow !== b.uncertainBelow || a.flipTta !== b.flipTta) this.engine.configure();
+      if (now.labels !== before.labels) this.presenter.dropLatest(); // QA: probs always have the model's labels
     });
     this.userModels = new UserModels(this.engine, store);
     this.presenter = new Presenter(store, (faces) => this.classroom.onFrame(faces));
@@ -237,13 +238,15 @@ export class AppController {
     const pipeline = this.engine.pipeline;
     if (!pipeline || !video || video.videoWidth === 0) return;
     const startedAt = performance.now();
+    const models = this.engine.modelVersion;
     if (video.width !== video.videoWidth) {
       video.width = video.videoWidth;
       video.height = video.videoHeight;
     }
     try {
       const result = await guardInference(this.userModels, () => pipeline.process(video));
-      if (!result || !this.loop.active) return; // skipped (model fell back) or stopped meanwhile
+      // Skipped (model fell back), stopped, or computed across a model swap (old labels): dropped.
+      if (!result || !this.loop.active || this.engine.modelVersion !== models) return;
       const mirror = this.store.getState().settings.mirror && this.media.kind === 'camera';
       this.presenter.present(result, { mirror, toSourcePixels: 1, live: true, startedAt });
     } catch (e) {

@@ -159,9 +159,14 @@ describe('engine', () => {
   it('back to the built-in model disposes the user model', async () => {
     const { engine, loaded, userModel } = fakes();
     await engine.load();
+    const v0 = engine.modelVersion;
     engine.useUserModel(userModel());
     expect(engine.usingUserModel).toBe(true);
+    // A frame computed across the swap has the old labels: the version tells the app to drop it.
+    expect(engine.modelVersion).not.toBe(v0);
+    const v1 = engine.modelVersion;
     engine.useBuiltInModel();
+    expect(engine.modelVersion).not.toBe(v1);
     expect(engine.usingUserModel).toBe(false);
     expect(loaded.find((m) => m.id === 'user')!.disposed).toBe(1);
     expect(engine.pipeline!.labels).toEqual(['a', 'b']);

@@ -54,12 +54,18 @@ export class Engine {
   private current: EmotionPipeline | null = null;
   /** Bumped by dispose(): a load or detector swap that started before it drops what it loaded. */
   private generation = 0;
+  private models = 0;
 
   constructor(private readonly deps: EngineDeps) {}
 
   /** The pipeline once loaded (null before, and between a dispose and the next load). */
   get pipeline(): EmotionPipeline | null {
     return this.current;
+  }
+
+  /** Changes whenever the models in use change: a result computed across a change is stale. */
+  get modelVersion(): number {
+    return this.models;
   }
 
   get usingUserModel(): boolean {
@@ -152,7 +158,7 @@ export class Engine {
     }
     detector.configure(detectorOptions(this.deps.settings()));
     // The settings may have changed again while it loaded: the newest choice wins.
-    if (modelPlan(this.index, this.deps.settings()).detector === id) this.current.setDetector(detector);
+    if (modelPlan(this.index, this.deps.settings()).detector === id && this.current.setDetector(detector)) this.models++;
     return true;
   }
 
@@ -169,6 +175,7 @@ export class Engine {
     const previous = this.user;
     this.user = classifier;
     this.current.setClassifier(classifier);
+    this.models++;
     previous?.dispose();
     this.deps.events.classifier({ name: classifier.manifest.name, builtIn: false, labels: classifier.labels });
   }
@@ -178,6 +185,7 @@ export class Engine {
     const main = this.builtIn.values().next().value;
     if (!this.current || !main) return;
     this.current.setClassifier(main);
+    this.models++;
     this.user?.dispose();
     this.user = null;
     this.deps.events.classifier({ name: main.manifest.name, builtIn: true, labels: main.labels });
@@ -186,6 +194,7 @@ export class Engine {
   /** Disposes every model the engine loaded (used or not) and forgets the pipeline. */
   dispose(): void {
     this.generation++;
+    this.models++;
     const models = [...this.detectors.values(), ...this.builtIn.values(), ...(this.user ? [this.user] : [])];
     this.detectors.clear();
     this.builtIn.clear();

@@ -35,6 +35,7 @@ export class Presenter {
   private readonly timings = new TimingLog();
   private lastDomPublish = 0;
   private lastStatsPublish = 0;
+  private firstShown = false;
 
   constructor(
     private readonly store: AppStore,
@@ -56,7 +57,8 @@ export class Presenter {
 
   present(result: FrameResult, o: PresentOptions): void {
     const s = this.store.getState();
-    if (this.latestResult === null) markStartup('first-result');
+    if (!this.firstShown) markStartup('first-result');
+    this.firstShown = true;
     if (this.overlay) {
       const big = s.view.presentation;
       drawOverlay(this.overlay, result, { mirror: o.mirror, labels: s.labels, displayScale: containScale(this.overlay.canvas), textScale: big ? 1.6 : 1, contrast: big });
@@ -77,6 +79,11 @@ export class Presenter {
     const { uploadMs, detectMs, classifyMs, detected } = result.timings;
     const endMs = performance.now();
     this.timings.push({ frame: result.frame, endMs, totalMs: endMs - o.startedAt, uploadMs, detectMs, classifyMs, detected, faces: result.faces.length, tensors: tf.memory().numTensors });
+  }
+
+  /** The emotion model changed: a result with the old labels is no longer the latest. */
+  dropLatest(): void {
+    this.latestResult = null;
   }
 
   /** A new source: fps and latency start over. */

@@ -101,12 +101,13 @@ export class EmotionPipeline {
     this.tracker = new FaceTracker(classifier.labels, this.settings.smoothing);
   }
 
-  /** Swaps the face detector (e.g. far faces); face ids restart. The caller owns both detectors. */
-  setDetector(detector: FaceDetector): void {
-    if (detector === this.detector) return;
+  /** Swaps the face detector (e.g. far faces); face ids restart. The caller owns both detectors. False if already in use. */
+  setDetector(detector: FaceDetector): boolean {
+    if (detector === this.detector) return false;
     this.detector = detector;
     this.tracker = new FaceTracker(this.classifier.labels, this.settings.smoothing);
     this.reset();
+    return true;
   }
 
   /**
