@@ -40,3 +40,26 @@ describe('stability measures', () => {
     expect(Math.max(...xs)).toBeLessThan(1);
   });
 });
+
+describe('samples a person sees', () => {
+  it('takes the label every 250 ms and counts changes per 100 samples', async () => {
+    const { sampleLabels, changesPer100 } = await import('./stability');
+    const shown = Array.from({ length: 30 }, (_, i) => (i < 15 ? 'a' : 'b')); // 1 s at 30 fps
+    const s = sampleLabels(shown, 30);
+    expect(s).toEqual(['a', 'a', 'b', 'b']); // frames 0, 8 (7.5), 15, 23 (22.5)
+    expect(changesPer100(s)).toBeCloseTo(100 / 3, 10);
+    expect(sampleLabels(shown, 30, 250, 20)).toEqual(['b', 'b']);
+    expect(changesPer100([null, 'a', null, 'a'])).toBe(0);
+  });
+});
+
+describe('reaction on real clips', () => {
+  it('is the time until the new label shows and holds for a while', async () => {
+    const { reactionHolding, mostShown } = await import('./stability');
+    const shown = ['a', 'a', 'b', 'a', 'b', 'b', 'b', 'a', 'b'];
+    expect(reactionHolding(shown, 2, 'b', 3)).toBe(2); // index 4: b b b
+    expect(reactionHolding(shown, 2, 'b', 4)).toBe(6); // index 8: the last frame, holds to the end
+    expect(reactionHolding(shown, 2, 'c', 1)).toBeNull();
+    expect(mostShown([null, 'a', 'b', 'b'])).toBe('b');
+  });
+});

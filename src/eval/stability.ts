@@ -73,3 +73,46 @@ export function rng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * The shown label every `everyMs` (what a person glancing at the page sees), from per-frame labels
+ * at `fps`, starting at frame `from`.
+ */
+export function sampleLabels(shown: (string | null)[], fps: number, everyMs = 250, from = 0): (string | null)[] {
+  const out: (string | null)[] = [];
+  for (let t = 0; ; t += everyMs) {
+    const i = from + Math.round((t * fps) / 1000);
+    if (i >= shown.length) return out;
+    out.push(shown[i]);
+  }
+}
+
+/** Label changes per 100 samples (consecutive seen samples that differ). */
+export function changesPer100(samples: (string | null)[]): number {
+  const seen = samples.filter((s): s is string => s !== null);
+  return seen.length > 1 ? (labelChanges(seen) * 100) / (seen.length - 1) : 0;
+}
+
+/**
+ * Frames after the cut until the shown label is `target` and then stays so for `minRun` frames (or
+ * to the end): "the new label shows". Null if that never happens.
+ */
+export function reactionHolding(shown: (string | null)[], cut: number, target: string, minRun: number): number | null {
+  for (let i = cut; i < shown.length; i++) {
+    if (shown[i] !== target) continue;
+    let j = i;
+    while (j < shown.length && (shown[j] === target || shown[j] === null)) j++;
+    if (j - i >= minRun || j === shown.length) return i - cut;
+    i = j;
+  }
+  return null;
+}
+
+/** The label shown most often (null entries ignored). */
+export function mostShown(shown: (string | null)[]): string | null {
+  const counts = new Map<string, number>();
+  for (const l of shown) if (l !== null) counts.set(l, (counts.get(l) ?? 0) + 1);
+  let top: string | null = null;
+  for (const [l, c] of counts) if (top === null || c > (counts.get(top) ?? 0)) top = l;
+  return top;
+}

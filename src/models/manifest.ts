@@ -54,7 +54,8 @@ export interface ModelCard {
 export interface ModelIndex {
   detectors: string[];
   classifiers: string[];
-  defaults: { detector: string; classifier: string; quality?: string };
+  /** quality: "auto" or a level id; autoStart: the level auto uses before anything is timed. */
+  defaults: { detector: string; classifier: string; quality?: string; autoStart?: string };
   /** Quality levels, lightest first (src/quality/levels.ts); absent in older indexes. */
   quality?: QualityLevel[];
 }
@@ -169,10 +170,19 @@ export function parseModelIndex(json: unknown): ModelIndex {
   if (q !== undefined && (typeof q !== 'string' || (q !== 'auto' && !quality?.some((l) => l.id === q)))) {
     throw new ManifestError('index.json', `default quality "${String(q)}" is neither "auto" nor a listed level`);
   }
+  const start = d.autoStart;
+  if (start !== undefined && (typeof start !== 'string' || !quality?.some((l) => l.id === start))) {
+    throw new ManifestError('index.json', `"defaults.autoStart" "${String(start)}" is not a listed quality level`);
+  }
   return {
     detectors,
     classifiers,
-    defaults: { detector: d.detector, classifier: d.classifier, ...(q !== undefined ? { quality: q as string } : {}) },
+    defaults: {
+      detector: d.detector,
+      classifier: d.classifier,
+      ...(q !== undefined ? { quality: q as string } : {}),
+      ...(start !== undefined ? { autoStart: start as string } : {}),
+    },
     ...(quality ? { quality } : {}),
   };
 }
