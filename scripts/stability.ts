@@ -25,7 +25,8 @@ import { DEFAULT_PIPELINE_SETTINGS, type EmotionPipeline } from '../src/pipeline
 import { DEFAULT_SMOOTHING, HOLD_FRAMES, type SmoothingSettings } from '../src/tracking/tracker';
 import type { Box } from '../src/detection/types';
 import { fileModelSource } from '../src/models/node-source';
-import { loadIndex } from '../src/models/registry';
+import { loadIndex, resolveModel } from '../src/models/registry';
+import { EmotionClassifier } from '../src/classify/classifier';
 import { AUTO } from '../src/quality/levels';
 import { AutoQuality } from '../src/quality/auto';
 import { qualityModelsFrom, type QualityModels } from '../src/quality/quality-models';
@@ -96,30 +97,49 @@ async function bench(): Promise<void> {
     const h = Math.round((img.height * 640) / img.width);
     return tf.cast(tf.image.resizeBilinear(t, [h, 640], false, true), 'int32') as tf.Tensor3D;
   });
-  const index = await loadIndex(fileModelSource(MODELS_DIR));
-  const models = qualityModelsFrom(fileModelSource(MODELS_DIR), index.quality ?? []);
-  const runs = 15;
-  for (const level of index.quality ?? []) {
-    const c = { name: `quality ${level.id}` };
-    const pipeline = await buildEvalPipeline(await models.ensemble(level.id));
-    const times: number[] = [];
-    const cpu: number[] = [];
-    let faces = 0;
-    for (let i = 0; i < runs + 3; i++) {
-      const t0 = performance.now();
-      const c0 = process.cpuUsage();
-      const r = await pipeline.process(frame);
-      const dc = process.cpuUsage(c0);
-      if (i >= 3) {
-        times.push(performance.now() - t0);
-        cpu.push((dc.user + dc.system) / 1000);
+  const source = fileModelSource(MODELS_DIR);
+  const index = await loadIndex(source);
+  const levels = index.quality ?? [];
+  const models = qualityModelsFrom(source, levels);
+  // Reference: the previous default, Human's graph-model conversion of big-Xception alone.
+  const ref = await resolveModel(source, 'emotion-xception');
+  const configs = [
+    { name: 'previous default (emotion-xception)', pipeline: await buildEvalPipeline(await EmotionClassifier.load(ref.manifest, ref.model)) },
+    ...(await Promise.all(levels.map(async (l) => ({ name: `quality ${l.id}`, pipeline: await buildEvalPipeline(await models.ensemble(l.id)) })))),
+  ];
+  const rounds = 6;
+  const perRound = 8; // detector every 4 frames: two full cycles per round
+  const total = configs.map(() => [] as number[]);
+  const classify = configs.map(() => [] as number[]);
+  let faces = 0;
+  for (const c of configs) for (let i = 0; i < 4; i++) await c.pipeline.process(frame); // warm-up
+  // Interleaved rounds, so a busy spell of the shared machine hits every configuration alike.
+  for (let r = 0; r < rounds; r++) {
+    for (const [k, c] of configs.entries()) {
+      for (let i = 0; i < perRound; i++) {
+        const res = await c.pipeline.process(frame);
+        total[k].push(res.timings.totalMs);
+        classify[k].push(res.timings.classifyMs);
+        faces = res.faces.length;
       }
-      faces = r.faces.length;
     }
-    const med = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
-    // CPU time is reported too: on a shared machine wall time mostly measures the other processes.
-    console.log(`${c.name.padEnd(34)} wall ${med(times).toFixed(1).padStart(7)} ms  cpu ${med(cpu).toFixed(1).padStart(7)} ms per frame (medians of ${runs}), ${faces} faces`);
   }
+  const med = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+  const refTotal = med(total[0]);
+  const refClassify = med(classify[0]);
+  console.log(`${faces} faces, ${rounds} interleaved rounds of ${perRound} frames (detector every ${DEFAULT_PIPELINE_SETTINGS.detectEvery}); Node WASM; medians`);
+  console.log('configuration                          frame p50      classify p50    ratio to previous (frame, classify)');
+  configs.forEach((c, k) => {
+    console.log(`${c.name.padEnd(38)} ${med(total[k]).toFixed(1).padStart(7)} ms   ${med(classify[k]).toFixed(1).padStart(7)} ms      ${(med(total[k]) / refTotal).toFixed(2)}×, ${(med(classify[k]) / refClassify).toFixed(2)}×`);
+  });
+  // What auto picks here at 30 fps with these measurements.
+  const auto = new AutoQuality(levels, index.defaults.autoStart);
+  levels.forEach((l, i) => {
+    for (let j = 0; j < total[i + 1].length; j++) auto.record(l.id, faces, classify[i + 1][j], total[i + 1][j]);
+  });
+  const d = auto.decide(faces, 1000 / 30);
+  console.log(`auto at 30 fps picks ${d.level}: ${d.reason}`);
+  for (const c of configs) c.pipeline.dispose();
   await models.dispose();
   frame.dispose();
 }

@@ -11,7 +11,8 @@ export function reliabilitySvg(bins: readonly ReliabilityBin[], title: string, e
   const P = 50; // margin
   const S = W - P - 20; // plot side
   const x = (v: number) => P + v * S;
-  const y = (v: number) => 30 + (1 - v) * S;
+  const TOP = 44;
+  const y = (v: number) => TOP + (1 - v) * S;
   const n = bins.reduce((s, b) => s + b.count, 0);
   const bars = bins
     .filter((b) => b.count > 0)
@@ -25,15 +26,16 @@ export function reliabilitySvg(bins: readonly ReliabilityBin[], title: string, e
   const ticks = [0, 0.25, 0.5, 0.75, 1]
     .map((t) => `<text x="${x(t)}" y="${y(0) + 14}" font-size="10" text-anchor="middle" ${FONT}>${t}</text><text x="${P - 6}" y="${y(t) + 3}" font-size="10" text-anchor="end" ${FONT}>${t}</text>`)
     .join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${W + 20}" viewBox="0 0 ${W} ${W + 20}">
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${W + 34}" viewBox="0 0 ${W} ${W + 34}">
 <rect width="100%" height="100%" fill="#fff"/>
-<text x="${W / 2}" y="18" font-size="13" text-anchor="middle" ${FONT}>${esc(title)} — ECE ${ece.toFixed(3)} (15 bins)</text>
-<rect x="${P}" y="30" width="${S}" height="${S}" fill="none" stroke="#999"/>
+<text x="${W / 2}" y="16" font-size="12" text-anchor="middle" ${FONT}>${esc(title)}</text>
+<text x="${W / 2}" y="33" font-size="12" text-anchor="middle" ${FONT}>ECE ${ece.toFixed(3)} (15 bins)</text>
+<rect x="${P}" y="${TOP}" width="${S}" height="${S}" fill="none" stroke="#999"/>
 ${bars}
 <line x1="${x(0)}" y1="${y(0)}" x2="${x(1)}" y2="${y(1)}" stroke="#333" stroke-dasharray="4 3"/>
 ${ticks}
 <text x="${P + S / 2}" y="${y(0) + 30}" font-size="11" text-anchor="middle" ${FONT}>confidence (top probability); bar labels: % of images</text>
-<text x="14" y="${30 + S / 2}" font-size="11" text-anchor="middle" transform="rotate(-90 14 ${30 + S / 2})" ${FONT}>accuracy (blue); gap to diagonal (red)</text>
+<text x="14" y="${TOP + S / 2}" font-size="11" text-anchor="middle" transform="rotate(-90 14 ${TOP + S / 2})" ${FONT}>accuracy (blue); gap to diagonal (red)</text>
 </svg>
 `;
 }
@@ -44,7 +46,7 @@ export function confusionSvg(confusion: readonly (readonly number[])[], rows: re
   const L = 80;
   const T = 70;
   const W = L + cols.length * C + 20;
-  const H = T + rows.length * C + 40;
+  const H = T + rows.length * C + 30;
   const cells = confusion
     .map((row, r) => {
       const total = row.reduce((a, b) => a + b, 0) || 1;
@@ -64,7 +66,7 @@ export function confusionSvg(confusion: readonly (readonly number[])[], rows: re
 <rect width="100%" height="100%" fill="#fff"/>
 <text x="${W / 2}" y="16" font-size="13" text-anchor="middle" ${FONT}>${esc(title)}</text>
 ${cells}${rowLabels}${colLabels}
-<text x="${L + (cols.length * C) / 2}" y="${H - 12}" font-size="11" text-anchor="middle" ${FONT}>rows: truth · columns: prediction · shade: share of the row</text>
+ <text x="${L + (cols.length * C) / 2}" y="${H - 10}" font-size="11" text-anchor="middle" ${FONT}>rows: truth · columns: prediction · shade: share of the row</text>
 </svg>
 `;
 }
