@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { initNodeBackend, MODELS_DIR } from '../src/node/tf-node';
 import { buildEvalPipeline, loadDetector } from '../src/eval/runner';
 import { loadImage as readImage } from '../src/imageio/index.ts';
-import { changesPer100, flickerPer100, majorityLabel, mostShown, reactionFrames, reactionHolding, replayLabels, rng, sampleLabels, type RawFrame } from '../src/eval/stability';
+import { changesPer100, flickerPer100, majorityLabel, mostShown, reactionFrames, reactionToCut, replayLabels, rng, sampleLabels, type RawFrame } from '../src/eval/stability';
 import { decodeClip, videoUnavailable, withTempDir } from '../src/eval/video';
 import { DEFAULT_PIPELINE_SETTINGS, type EmotionPipeline } from '../src/pipeline/pipeline';
 import { DEFAULT_SMOOTHING, HOLD_FRAMES, type SmoothingSettings } from '../src/tracking/tracker';
@@ -239,12 +239,10 @@ function report({ level, labels, clips, videos, videoSkip, frameMs, videoFrames 
   const variants: { name: string; s: SmoothingSettings }[] = [
     { name: 'none (raw argmax)', s: { alpha: 1, hysteresis: 0, uncertainBelow: 0 } },
     { name: `default α=${DEFAULT_SMOOTHING.alpha} h=${DEFAULT_SMOOTHING.hysteresis} u=${DEFAULT_SMOOTHING.uncertainBelow} hold=${DEFAULT_SMOOTHING.maxHold ?? HOLD_FRAMES}`, s: DEFAULT_SMOOTHING },
-    { name: 'α=0.2 h=0.15 u=0.3 hold=10 (previous)', s: { alpha: 0.2, hysteresis: 0.15, uncertainBelow: 0.3, maxHold: 10 } },
-    { name: 'α=0.2 h=0.15 u=0.3 no hold limit', s: { alpha: 0.2, hysteresis: 0.15, uncertainBelow: 0.3, maxHold: Infinity } },
-    ...[0.1, 0.15, 0.2].flatMap((alpha) =>
-      [0.1, 0.2].flatMap((hysteresis) =>
-        [0.2, 0.25].flatMap((uncertainBelow) => [10, 20].map((maxHold) => ({ name: `α=${alpha} h=${hysteresis} u=${uncertainBelow} hold=${maxHold}`, s: { alpha, hysteresis, uncertainBelow, maxHold } }))),
-      ),
+    { name: 'α=0.2 h=0.15 u=0.3 (previous default)', s: { alpha: 0.2, hysteresis: 0.15, uncertainBelow: 0.3 } },
+    { name: 'α=0.25 h=0.15 u=0.25 no hold limit', s: { ...DEFAULT_SMOOTHING, maxHold: Infinity } },
+    ...[0.15, 0.2, 0.25].flatMap((alpha) =>
+      [0.1, 0.15, 0.2].flatMap((hysteresis) => [0.25, 0.3].map((uncertainBelow) => ({ name: `α=${alpha} h=${hysteresis} u=${uncertainBelow}`, s: { alpha, hysteresis, uncertainBelow, maxHold: HOLD_FRAMES } }))),
     ),
   ];
   const median = (v: number[]) => (v.length ? [...v].sort((x, y) => x - y)[Math.floor(v.length / 2)] : null);
@@ -268,19 +266,20 @@ function report({ level, labels, clips, videos, videoSkip, frameMs, videoFrames 
       const samples = sampleLabels(shown, VIDEO_FPS, 250, v.holdFrom);
       return { clip: v.name, changesPer100: changesPer100(samples), samples: samples.length, settled: mostShown(shown.slice(v.holdFrom)) };
     });
-    // Cuts between clips: the held part of a, then the held part of b (same place in the picture: the
-    // tracker keeps the id). Target: the label the same smoothing shows most on b alone; reaction: until
-    // it shows and holds for 0.5 s.
+    // Cuts between clips: the held part of a, then the held part of b (the same place in the picture:
+    // the tracker keeps the id and its history). Reaction: until the display shows, for 0.5 s, what it
+    // shows for b played alone from a fresh start. Timed where b's own label differs from a's last one.
     const cuts = videos.flatMap((a) =>
       videos
         .filter((b) => b !== a)
         .map((b) => {
           const aPart = a.frames.slice(a.holdFrom);
           const bPart = b.frames.slice(b.holdFrom);
-          const target = mostShown(replayLabels(bPart, labels, s));
-          const before = mostShown(replayLabels(aPart, labels, s));
+          const alone = replayLabels(bPart, labels, s);
+          const before = replayLabels(aPart, labels, s).at(-1) ?? null;
+          const target = mostShown(alone.slice(0, VIDEO_FPS));
           const shown = replayLabels([...aPart, ...bPart], labels, s);
-          const f = target && target !== before ? reactionHolding(shown, aPart.length, target, VIDEO_FPS / 2) : null;
+          const f = target !== before ? reactionToCut(shown, aPart.length, alone, VIDEO_FPS / 2) : null;
           return { from: a.name, to: b.name, target, ms: f === null ? null : Math.round((f * 1000) / VIDEO_FPS), sameLabel: target === before };
         }),
     );

@@ -54,12 +54,13 @@ describe('samples a person sees', () => {
 });
 
 describe('reaction on real clips', () => {
-  it('is the time until the new label shows and holds for a while', async () => {
-    const { reactionHolding, mostShown } = await import('./stability');
-    const shown = ['a', 'a', 'b', 'a', 'b', 'b', 'b', 'a', 'b'];
-    expect(reactionHolding(shown, 2, 'b', 3)).toBe(2); // index 4: b b b
-    expect(reactionHolding(shown, 2, 'b', 4)).toBe(6); // index 8: the last frame, holds to the end
-    expect(reactionHolding(shown, 2, 'c', 1)).toBeNull();
+  it('is the time until the display shows what the new clip alone shows, for a while', async () => {
+    const { reactionToCut, mostShown } = await import('./stability');
+    const alone = ['b', 'b', 'b', 'c', 'c', 'c'];
+    const shown = ['a', 'a', 'a', 'a', 'b', 'b', 'c', 'c', 'c']; // cut at 3: a lingers one frame, then agrees
+    expect(reactionToCut(shown, 3, alone, 3)).toBe(1);
+    expect(reactionToCut(['a', 'a', 'a', 'a', 'a', 'a'], 3, alone, 3)).toBeNull();
+    expect(reactionToCut(['a', 'b', 'b', 'b'], 1, alone, 10)).toBe(0); // agrees to the end
     expect(mostShown([null, 'a', 'b', 'b'])).toBe('b');
   });
 });

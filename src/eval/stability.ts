@@ -94,16 +94,16 @@ export function changesPer100(samples: (string | null)[]): number {
 }
 
 /**
- * Frames after the cut until the shown label is `target` and then stays so for `minRun` frames (or
- * to the end): "the new label shows". Null if that never happens.
+ * Frames after a cut until the display has forgotten the previous face: from then on, for `minRun`
+ * frames (or to the end), it shows what it shows for the new clip played on its own from a fresh
+ * start (`alone`, aligned with the frames after the cut). Null if that never happens.
  */
-export function reactionHolding(shown: (string | null)[], cut: number, target: string, minRun: number): number | null {
-  for (let i = cut; i < shown.length; i++) {
-    if (shown[i] !== target) continue;
-    let j = i;
-    while (j < shown.length && (shown[j] === target || shown[j] === null)) j++;
-    if (j - i >= minRun || j === shown.length) return i - cut;
-    i = j;
+export function reactionToCut(shown: (string | null)[], cut: number, alone: (string | null)[], minRun: number): number | null {
+  const n = Math.min(shown.length - cut, alone.length);
+  for (let k = 0; k < n; k++) {
+    let j = 0;
+    while (k + j < n && j < minRun && shown[cut + k + j] === alone[k + j]) j++;
+    if (j === minRun || k + j === n) return k;
   }
   return null;
 }
