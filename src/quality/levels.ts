@@ -25,7 +25,11 @@ export interface QualityLevel {
   /** Softmax temperature fitted on FER2013 PublicTest (NLL), scripts/fit-ensemble.ts. */
   temperature: number;
   tta: TtaMode;
-  /** Prior classification cost before anything is measured: ms + msPerFace·faces (WASM, 2 cores). */
+  /**
+   * Prior classification cost before this level is measured: ms + msPerFace·faces. Only the ratios
+   * between levels matter much: auto scales the priors by the speed it measures on the device. The
+   * shipped values fit `npm run stability -- --bench` (3 faces, Node WASM, 2 shared cores).
+   */
   cost: { ms: number; msPerFace: number };
 }
 
