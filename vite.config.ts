@@ -5,12 +5,17 @@ import { fileURLToPath } from 'node:url';
 import { staticDirs } from './build/static-dirs.ts';
 import { DEV_HEADERS, SECURITY_HEADERS } from './build/headers.ts';
 import { serviceWorkerPlugin } from './build/pwa.ts';
+import { readFileSync } from 'node:fs';
+import { parseModelIndex } from './src/models/manifest.ts';
+import { isServedModelFile } from './src/models/served.ts';
+
+const modelIndex = parseModelIndex(JSON.parse(readFileSync(new URL('./models/index.json', import.meta.url), 'utf8')));
 
 export default defineConfig({
   plugins: [
     react(),
     staticDirs([
-      { url: '/models/', dir: 'models', filter: (f) => /\.(json|bin)$/.test(f) },
+      { url: '/models/', dir: 'models', filter: (f) => isServedModelFile(f, modelIndex) },
       { url: '/wasm/', dir: 'node_modules/@tensorflow/tfjs-backend-wasm/dist', filter: (f) => f.endsWith('.wasm') },
     ]),
     serviceWorkerPlugin(),

@@ -9,7 +9,7 @@ export interface StaticDir {
   url: string;
   /** Folder on disk. */
   dir: string;
-  /** Only files whose name passes are served and copied. */
+  /** Only files whose path inside `dir` (forward slashes, e.g. "big-xception/model.json") passes are served and copied. */
   filter?: (file: string) => boolean;
 }
 
@@ -20,12 +20,12 @@ const MIME: Record<string, string> = {
   '.md': 'text/markdown; charset=utf-8',
 };
 
-function listFiles(dir: string, filter?: (f: string) => boolean): string[] {
+function listFiles(dir: string, filter?: (f: string) => boolean, rel = ''): string[] {
   const out: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listFiles(full, filter).map((f) => path.join(entry.name, f)));
-    else if (!filter || filter(entry.name)) out.push(entry.name);
+    const r = rel ? `${rel}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...listFiles(path.join(dir, entry.name), filter, r));
+    else if (!filter || filter(r)) out.push(r);
   }
   return out;
 }
@@ -38,7 +38,7 @@ function middleware(dirs: StaticDir[]): Connect.NextHandleFunction {
     const rel = url.slice(hit.url.length);
     const file = path.resolve(hit.dir, rel);
     // Refuse path traversal and anything the filter excludes.
-    if (!file.startsWith(path.resolve(hit.dir) + path.sep) || (hit.filter && !hit.filter(path.basename(file)))) {
+    if (!file.startsWith(path.resolve(hit.dir) + path.sep) || (hit.filter && !hit.filter(path.relative(path.resolve(hit.dir), file).split(path.sep).join('/')))) {
       res.statusCode = 404;
       return res.end();
     }
@@ -68,7 +68,7 @@ export function staticDirs(dirs: StaticDir[]): Plugin {
         for (const rel of listFiles(d.dir, d.filter)) {
           this.emitFile({
             type: 'asset',
-            fileName: path.posix.join(d.url.replace(/^\//, ''), rel.split(path.sep).join('/')),
+            fileName: path.posix.join(d.url.replace(/^\//, ''), rel),
             source: fs.readFileSync(path.join(d.dir, rel)),
           });
         }

@@ -4,7 +4,7 @@ import { test, expect } from './fixtures';
 test.describe('model files', () => {
   test('a missing model file gives a clear error', async ({ page, watch }) => {
     watch.allowErrors(/Failed to load resource.*404/);
-    await page.route('**/models/emotion-xception/emotion.bin', (r) => r.fulfill({ status: 404, body: 'gone' }));
+    await page.route('**/models/big-xception/group1-shard1of1.bin', (r) => r.fulfill({ status: 404, body: 'gone' }));
     await page.goto('/?backend=wasm');
     const error = page.getByTestId('error');
     await expect(error).toHaveAttribute('data-code', 'model-load');
@@ -13,8 +13,8 @@ test.describe('model files', () => {
   });
 
   test('a corrupt model file gives a clear error', async ({ page }) => {
-    await page.route('**/models/emotion-xception/emotion.json', (r) =>
-      r.fulfill({ status: 200, contentType: 'application/json', body: '{"format": "graph-model", "modelTopology": ' }),
+    await page.route('**/models/big-xception/model.json', (r) =>
+      r.fulfill({ status: 200, contentType: 'application/json', body: '{"format": "layers-model", "modelTopology": ' }),
     );
     await page.goto('/?backend=wasm');
     await expect(page.getByTestId('error')).toHaveAttribute('data-code', 'model-load');

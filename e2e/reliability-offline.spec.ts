@@ -15,10 +15,12 @@ test('after one visit the app loads and labels faces offline', async ({ page, co
   });
   expect(cached.state).toBe('activated');
   expect(cached.names).toHaveLength(1);
-  for (const u of ['/index.html', '/manifest.webmanifest', '/models/index.json', '/models/emotion-xception/emotion.bin', '/models/blazeface-short/facemesh-detection-short.bin', '/wasm/tfjs-backend-wasm-simd.wasm']) {
+  for (const u of ['/index.html', '/manifest.webmanifest', '/models/index.json', '/models/big-xception/group1-shard1of1.bin', '/models/mini-xception/group1-shard1of1.bin', '/models/blazeface-short/facemesh-detection-short.bin', '/wasm/tfjs-backend-wasm-simd.wasm']) {
     expect(cached.urls, u).toContain(u);
   }
   expect(cached.urls.some((u) => /^\/assets\/index-.+\.js$/.test(u))).toBe(true);
+  // Reference conversions kept only for tests are never downloaded.
+  expect(cached.urls.filter((u) => u.includes('/emotion-xception/') || u.includes('/face-expression/'))).toEqual([]);
 
   await context.setOffline(true);
   // The browser's update check of sw.js fails while offline; that is expected.

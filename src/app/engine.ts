@@ -200,11 +200,7 @@ export class Engine {
     this.builtIn.clear();
     this.user = null;
     this.ready = null;
-    try {
-      this.current?.setSecondaryClassifier(null); // the pipeline owns an ensemble's second model
-    } finally {
-      this.current = null;
-    }
+    this.current = null;
     for (const m of models) {
       try {
         m.dispose();

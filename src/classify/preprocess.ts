@@ -5,26 +5,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { FaceCrop, NormalizedBox } from '../crop/crop-box';
 import { DEFAULT_GRAY_WEIGHTS, normalizationParams, type ModelManifest } from '../models/manifest';
+import { ttaScales, type TtaMode } from './tta';
+
+export { TTA_MODES, ttaScales, ttaViews, type TtaMode } from './tta';
 
 /** Pixel value for crop areas outside the frame: mid-gray disturbs the CNN least. */
 export const OUTSIDE_FRAME_VALUE = 128;
-
-/**
- * Test-time augmentation: 'none' = one view; 'flip' = the crop and its mirror image;
- * 'flip-zoom' = the crop zoomed in/out by 8 % as well, each with its mirror (6 views).
- */
-export type TtaMode = 'none' | 'flip' | 'flip-zoom';
-export const TTA_MODES: readonly TtaMode[] = ['none', 'flip', 'flip-zoom'];
-
-/** Scale factors applied to the crop side, per TTA mode (before mirroring). */
-export function ttaScales(mode: TtaMode): number[] {
-  return mode === 'flip-zoom' ? [1, 0.92, 1.08] : [1];
-}
-
-/** How many views per face a mode produces (the batch is n·views). */
-export function ttaViews(mode: TtaMode): number {
-  return ttaScales(mode).length * (mode === 'none' ? 1 : 2);
-}
 
 /**
  * Crops every box from the frame (RGB, 0..255, [h, w, 3]) and returns the normalized batch

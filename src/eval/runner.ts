@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { EmotionClassifier } from '../classify/classifier';
+import type { EmotionEnsemble } from '../classify/ensemble';
 import { FaceDetector } from '../detection/face-detector';
 import { parseManifest } from '../models/manifest';
 import { fileModelHandler, fileModelSource } from '../models/node-source';
@@ -13,6 +14,7 @@ import { EmotionPipeline, type PipelineSettings } from '../pipeline/pipeline';
 import { EMOTIONS, canonicalEmotion, type Sample } from './dataset';
 import { loadImage as readImage, type RgbaImage } from '../imageio/index.ts';
 import { computeMetrics, confusionMatrix, type ClassMetrics } from './metrics';
+import { calibration, type ReliabilityBin } from './calibration';
 
 export interface EvalResult {
   accuracy: number;
@@ -23,6 +25,10 @@ export interface EvalResult {
   labels: string[];
   n: number;
   noFace: number;
+  /** Expected calibration error of the shown probabilities (15 bins; images with a face). */
+  ece: number;
+  /** The reliability diagram's bins behind `ece`. */
+  reliability: ReliabilityBin[];
   /** Mean wall time per image of the pipeline call (excludes file decoding). */
   msPerImage: number;
 }
@@ -60,7 +66,7 @@ export async function loadDetector(id?: string, modelsDir = MODELS_DIR): Promise
 }
 
 export async function buildEvalPipeline(
-  classifier: EmotionClassifier,
+  classifier: EmotionClassifier | EmotionEnsemble,
   settings: Partial<PipelineSettings> = {},
   detectorId?: string,
 ): Promise<EmotionPipeline> {
@@ -93,6 +99,13 @@ export async function evaluate(pipeline: EmotionPipeline, samples: Sample[], opt
   const pred: number[] = [];
   let noFace = 0;
   let pipelineMs = 0;
+  const confidence: number[] = [];
+  const correct: boolean[] = [];
+  const top = (probs: number[]) => {
+    const i = argmax(probs);
+    confidence.push(probs[i]);
+    return labelToEmotion[i];
+  };
   const saved = pipeline.currentSettings;
   if (!opts.detect) pipeline.configure({ margin: 0 });
   try {
@@ -110,14 +123,15 @@ export async function evaluate(pipeline: EmotionPipeline, samples: Sample[], opt
             (best, f) => (!best || f.box.width * f.box.height > best.box.width * best.box.height ? f : best),
             undefined,
           );
-          if (largest) p = labelToEmotion[argmax(pipeline.labels.map((l) => largest.probs[l]))];
+          if (largest) p = top(pipeline.labels.map((l) => largest.probs[l]));
         } else {
           const [h, w] = frame.shape;
           const [probs] = await pipeline.classifyBoxes(frame, [{ x: 0, y: 0, width: w, height: h }]);
-          p = labelToEmotion[argmax(probs)];
+          p = top(probs);
         }
         pipelineMs += performance.now() - t0;
         if (p < 0) noFace++;
+        else correct.push(p === EMOTIONS.indexOf(s.label));
         truth.push(EMOTIONS.indexOf(s.label));
         pred.push(p);
       } finally {
@@ -132,6 +146,7 @@ export async function evaluate(pipeline: EmotionPipeline, samples: Sample[], opt
   const labels = [...EMOTIONS];
   const confusion = confusionMatrix(truth, pred, labels.length, opts.detect);
   const m = computeMetrics(confusion, labels);
+  const cal = calibration(confidence, correct);
   return {
     accuracy: m.accuracy,
     macroF1: m.macroF1,
@@ -140,6 +155,8 @@ export async function evaluate(pipeline: EmotionPipeline, samples: Sample[], opt
     labels,
     n: m.n,
     noFace,
+    ece: cal.ece,
+    reliability: cal.bins,
     msPerImage: samples.length ? pipelineMs / samples.length : 0,
   };
 }

@@ -40,3 +40,27 @@ describe('stability measures', () => {
     expect(Math.max(...xs)).toBeLessThan(1);
   });
 });
+
+describe('samples a person sees', () => {
+  it('takes the label every 250 ms and counts changes per 100 samples', async () => {
+    const { sampleLabels, changesPer100 } = await import('./stability');
+    const shown = Array.from({ length: 30 }, (_, i) => (i < 15 ? 'a' : 'b')); // 1 s at 30 fps
+    const s = sampleLabels(shown, 30);
+    expect(s).toEqual(['a', 'a', 'b', 'b']); // frames 0, 8 (7.5), 15, 23 (22.5)
+    expect(changesPer100(s)).toBeCloseTo(100 / 3, 10);
+    expect(sampleLabels(shown, 30, 250, 20)).toEqual(['b', 'b']);
+    expect(changesPer100([null, 'a', null, 'a'])).toBe(0);
+  });
+});
+
+describe('reaction on real clips', () => {
+  it('is the time until the display shows what the new clip alone shows, for a while', async () => {
+    const { reactionToCut, mostShown } = await import('./stability');
+    const alone = ['b', 'b', 'b', 'c', 'c', 'c'];
+    const shown = ['a', 'a', 'a', 'a', 'b', 'b', 'c', 'c', 'c']; // cut at 3: a lingers one frame, then agrees
+    expect(reactionToCut(shown, 3, alone, 3)).toBe(1);
+    expect(reactionToCut(['a', 'a', 'a', 'a', 'a', 'a'], 3, alone, 3)).toBeNull();
+    expect(reactionToCut(['a', 'b', 'b', 'b'], 1, alone, 10)).toBe(0); // agrees to the end
+    expect(mostShown([null, 'a', 'b', 'b'])).toBe('b');
+  });
+});

@@ -73,3 +73,46 @@ export function rng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * The shown label every `everyMs` (what a person glancing at the page sees), from per-frame labels
+ * at `fps`, starting at frame `from`.
+ */
+export function sampleLabels(shown: (string | null)[], fps: number, everyMs = 250, from = 0): (string | null)[] {
+  const out: (string | null)[] = [];
+  for (let t = 0; ; t += everyMs) {
+    const i = from + Math.round((t * fps) / 1000);
+    if (i >= shown.length) return out;
+    out.push(shown[i]);
+  }
+}
+
+/** Label changes per 100 samples (consecutive seen samples that differ). */
+export function changesPer100(samples: (string | null)[]): number {
+  const seen = samples.filter((s): s is string => s !== null);
+  return seen.length > 1 ? (labelChanges(seen) * 100) / (seen.length - 1) : 0;
+}
+
+/**
+ * Frames after a cut until the display has forgotten the previous face: from then on, for `minRun`
+ * frames (or to the end), it shows what it shows for the new clip played on its own from a fresh
+ * start (`alone`, aligned with the frames after the cut). Null if that never happens.
+ */
+export function reactionToCut(shown: (string | null)[], cut: number, alone: (string | null)[], minRun: number): number | null {
+  const n = Math.min(shown.length - cut, alone.length);
+  for (let k = 0; k < n; k++) {
+    let j = 0;
+    while (k + j < n && j < minRun && shown[cut + k + j] === alone[k + j]) j++;
+    if (j === minRun || k + j === n) return k;
+  }
+  return null;
+}
+
+/** The label shown most often (null entries ignored). */
+export function mostShown(shown: (string | null)[]): string | null {
+  const counts = new Map<string, number>();
+  for (const l of shown) if (l !== null) counts.set(l, (counts.get(l) ?? 0) + 1);
+  let top: string | null = null;
+  for (const [l, c] of counts) if (top === null || c > (counts.get(top) ?? 0)) top = l;
+  return top;
+}

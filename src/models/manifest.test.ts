@@ -82,3 +82,30 @@ describe('the shipped models', () => {
     expect(() => parseModelIndex({ detectors: ['a'], classifiers: ['b'], defaults: { detector: 'z', classifier: 'b' } })).toThrow(/not listed/);
   });
 });
+
+describe('model card and quality levels', () => {
+  const base = { id: 'm', kind: 'classifier', format: 'layers', modelFile: 'model.json', input: { width: 64, height: 64, channels: 1 }, normalization: 'minus1to1', labels: ['a', 'b'], licence: 'MIT' };
+  const card = { trainedOn: 'FER2013', accuracy: [{ level: 'fast', dataset: 'PublicTest', accuracy: 0.66, macroF1: 0.6, command: 'npm run eval' }], weaknesses: ['disgust is rare'] };
+
+  it('parses an optional card', () => {
+    expect(parseManifest(base).card).toBeUndefined();
+    expect(parseManifest({ ...base, card }).card).toEqual(card);
+  });
+
+  it.each([
+    [{ ...card, trainedOn: '' }, /trainedOn/],
+    [{ ...card, weaknesses: 'none' }, /weaknesses/],
+    [{ ...card, accuracy: [{ ...card.accuracy[0], accuracy: 66 }] }, /from 0 to 1/],
+    [{ ...card, accuracy: [{ ...card.accuracy[0], command: undefined }] }, /command/],
+    ['card', /must be an object/],
+  ])('rejects a bad card %#', (bad, msg) => {
+    expect(() => parseManifest({ ...base, card: bad }, 'x')).toThrow(msg);
+  });
+
+  it('the shipped index has quality levels, lightest first, and a valid default', () => {
+    const index = parseModelIndex(JSON.parse(readFileSync(path.join(MODELS_DIR, 'index.json'), 'utf8')));
+    expect(index.quality?.map((l) => l.id)).toEqual(['fast', 'balanced', 'best']);
+    expect(index.defaults.quality).toBe('auto');
+    expect(() => parseModelIndex({ ...index, defaults: { ...index.defaults, quality: 'ultra' } })).toThrow(/default quality/);
+  });
+});

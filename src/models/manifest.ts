@@ -1,5 +1,6 @@
 // A model's manifest is the single source of truth about it: nothing else in the app hard-codes
 // input size, channels, normalization or labels.
+import { parseQualityLevels, type QualityLevel } from '../quality/levels.ts';
 
 export type Normalization = 'minus1to1' | 'zero1' | 'raw';
 export const NORMALIZATIONS: readonly Normalization[] = ['minus1to1', 'zero1', 'raw'];
@@ -31,12 +32,32 @@ export interface ModelManifest {
   provenance: Record<string, string>;
   licence: string;
   sha256?: Record<string, string>;
+  /** What the page shows as the model card: measured, with the command that measured it. */
+  card?: ModelCard;
+}
+
+export interface ModelCardAccuracy {
+  /** Quality level the figure is for (models/index.json), when it is not the model alone. */
+  level?: string;
+  dataset: string;
+  accuracy: number;
+  macroF1: number;
+  command: string;
+}
+
+export interface ModelCard {
+  trainedOn: string;
+  accuracy: ModelCardAccuracy[];
+  weaknesses: string[];
 }
 
 export interface ModelIndex {
   detectors: string[];
   classifiers: string[];
-  defaults: { detector: string; classifier: string };
+  /** quality: "auto" or a level id; autoStart: the level auto uses before anything is timed. */
+  defaults: { detector: string; classifier: string; quality?: string; autoStart?: string };
+  /** Quality levels, lightest first (src/quality/levels.ts); absent in older indexes. */
+  quality?: QualityLevel[];
 }
 
 /** ITU-R BT.601 luma, what OpenCV's cvtColor (and so most Keras FER2013 pipelines) uses. */
@@ -63,7 +84,7 @@ export function parseManifest(json: unknown, where = '(unnamed)'): ModelManifest
     throw new ManifestError(where, msg);
   };
   if (!isRecord(json)) return fail('is not a JSON object');
-  const { id, kind, name, format, modelFile, input, normalization, grayWeights, labels, range, provenance, licence, sha256 } = json;
+  const { id, kind, name, format, modelFile, input, normalization, grayWeights, labels, range, provenance, licence, sha256, card } = json;
   if (typeof id !== 'string' || !id) fail('"id" must be a non-empty string');
   if (kind !== 'classifier' && kind !== 'detector') fail('"kind" must be "classifier" or "detector"');
   if (format !== 'graph' && format !== 'layers') fail('"format" must be "graph" or "layers"');
@@ -103,7 +124,26 @@ export function parseManifest(json: unknown, where = '(unnamed)'): ModelManifest
     provenance: (provenance as Record<string, string> | undefined) ?? {},
     licence: licence as string,
     sha256: isRecord(sha256) ? (sha256 as Record<string, string>) : undefined,
+    card: card === undefined ? undefined : parseCard(card, fail),
   };
+}
+
+function parseCard(card: unknown, fail: (msg: string) => never): ModelCard {
+  const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string' && s.length > 0);
+  const unit = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 1;
+  if (!isRecord(card)) return fail('"card" must be an object {trainedOn, accuracy, weaknesses}');
+  if (typeof card.trainedOn !== 'string' || !card.trainedOn) fail('"card.trainedOn" must be a non-empty string');
+  if (!strings(card.weaknesses)) fail('"card.weaknesses" must be a list of non-empty strings');
+  if (!Array.isArray(card.accuracy)) return fail('"card.accuracy" must be a list');
+  const accuracy = card.accuracy.map((a, i): ModelCardAccuracy => {
+    const at = `"card.accuracy[${i}]"`;
+    if (!isRecord(a)) return fail(`${at} must be an object {dataset, accuracy, macroF1, command}`);
+    if (a.level !== undefined && (typeof a.level !== 'string' || !a.level)) fail(`${at}.level must be a non-empty string`);
+    if (typeof a.dataset !== 'string' || !a.dataset || typeof a.command !== 'string' || !a.command) fail(`${at} needs "dataset" and "command" strings`);
+    if (!unit(a.accuracy) || !unit(a.macroF1)) fail(`${at}: "accuracy" and "macroF1" must be numbers from 0 to 1`);
+    return { ...(a.level !== undefined ? { level: a.level as string } : {}), dataset: a.dataset as string, accuracy: a.accuracy as number, macroF1: a.macroF1 as number, command: a.command as string };
+  });
+  return { trainedOn: card.trainedOn as string, accuracy, weaknesses: card.weaknesses as string[] };
 }
 
 export function parseModelIndex(json: unknown): ModelIndex {
@@ -123,7 +163,28 @@ export function parseModelIndex(json: unknown): ModelIndex {
   }
   if (!detectors.includes(d.detector)) throw new ManifestError('index.json', `default detector "${d.detector}" is not listed`);
   if (!classifiers.includes(d.classifier)) throw new ManifestError('index.json', `default classifier "${d.classifier}" is not listed`);
-  return { detectors, classifiers, defaults: { detector: d.detector, classifier: d.classifier } };
+  const quality = json.quality === undefined ? undefined : parseQualityLevels(json.quality, classifiers, (msg) => {
+    throw new ManifestError('index.json', msg);
+  });
+  const q = d.quality;
+  if (q !== undefined && (typeof q !== 'string' || (q !== 'auto' && !quality?.some((l) => l.id === q)))) {
+    throw new ManifestError('index.json', `default quality "${String(q)}" is neither "auto" nor a listed level`);
+  }
+  const start = d.autoStart;
+  if (start !== undefined && (typeof start !== 'string' || !quality?.some((l) => l.id === start))) {
+    throw new ManifestError('index.json', `"defaults.autoStart" "${String(start)}" is not a listed quality level`);
+  }
+  return {
+    detectors,
+    classifiers,
+    defaults: {
+      detector: d.detector,
+      classifier: d.classifier,
+      ...(q !== undefined ? { quality: q as string } : {}),
+      ...(start !== undefined ? { autoStart: start as string } : {}),
+    },
+    ...(quality ? { quality } : {}),
+  };
 }
 
 /** (x·scale + offset) maps 0..255 pixels to the range the model was trained on. */

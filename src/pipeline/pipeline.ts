@@ -1,9 +1,9 @@
 // The per-frame pipeline, free of React and of the DOM so it also runs in Node:
 // frame → detector → batched crop → classifier → tracker/smoother → results.
 import * as tf from '@tensorflow/tfjs-core';
-import { averageViews, cropFaces, ttaViews, type TtaMode } from '../classify/preprocess';
+import { cropFaces, ttaViews, type TtaMode } from '../classify/preprocess';
 import type { EmotionClassifier } from '../classify/classifier';
-import { labelPermutation } from '../classify/labels';
+import { EmotionEnsemble } from '../classify/ensemble';
 import { faceCrop, type FaceCrop } from '../crop/crop-box';
 import type { FaceDetector } from '../detection/face-detector';
 import type { Box, Point } from '../detection/types';
@@ -22,12 +22,13 @@ export interface PipelineSettings {
    * changed); in between, faces keep their last boxes and the classifier still runs on every face.
    */
   detectEvery: number;
-  /** Test-time augmentation: average the model over mirrored (and zoomed) views of each face. */
+  /**
+   * Test-time augmentation for a classifier without a quality level (a user's model): average over
+   * mirrored (and zoomed) views of each face. A quality level's own `tta` takes precedence.
+   */
   tta: TtaMode;
   /** Rotate each crop so the eyes are level (uses the detector's eye keypoints). */
   alignEyes: boolean;
-  /** Weight of the second model (setSecondaryClassifier) in the probability average; 0 = off. */
-  ensembleWeight: number;
   smoothing: SmoothingSettings;
 }
 
@@ -37,19 +38,11 @@ export const DEFAULT_PIPELINE_SETTINGS: PipelineSettings = {
   // costlier half of a frame, and at 30 fps faces move little in 4 frames (133 ms).
   detectEvery: 4,
   // Measured (npm run eval / stability --bench): eye alignment +5.8 points on rotated faces at no
-  // cost; mirror TTA +0.3 points (about 10 of 3589 images: noise) for ~1.5× the classify time, so
-  // it is a setting, off by default. Zoom views and the ensemble gain a little more but cost 2–4×.
+  // cost; mirror TTA is part of the "best" quality level (models/index.json), not of this default.
   tta: 'none',
   alignEyes: true,
-  ensembleWeight: 0,
   smoothing: DEFAULT_SMOOTHING,
 };
-
-/**
- * The second model the app loads for the ensemble (models/index.json id) when ensembleWeight > 0:
- * pipeline.setSecondaryClassifier(await load(DEFAULT_SECONDARY_MODEL)).
- */
-export const DEFAULT_SECONDARY_MODEL = 'face-expression';
 
 /** Anything tf.browser.fromPixels reads: a video, canvas, image, ImageBitmap or {data, width, height}. */
 export type PixelSource = Parameters<typeof tf.browser.fromPixels>[0];
@@ -71,19 +64,26 @@ export class EmotionPipeline {
   private uploader = new FrameUploader(tf.getBackend());
   private cropper = new CanvasCropper();
   private settings: PipelineSettings;
-  private secondary: { classifier: EmotionClassifier; perm: number[] } | null = null;
+  private classifier: EmotionEnsemble;
 
+  /** `classifier`: a quality level's ensemble (quality/quality-models.ts) or a single model. */
   constructor(
     private detector: FaceDetector,
-    private classifier: EmotionClassifier,
+    classifier: EmotionClassifier | EmotionEnsemble,
     settings: Partial<PipelineSettings> = {},
   ) {
     this.settings = { ...DEFAULT_PIPELINE_SETTINGS, ...settings };
-    this.tracker = new FaceTracker(classifier.labels, this.settings.smoothing);
+    this.classifier = asEnsemble(classifier);
+    this.tracker = new FaceTracker(this.classifier.labels, this.settings.smoothing);
   }
 
   get labels(): string[] {
     return this.classifier.labels;
+  }
+
+  /** What classifies faces now (its level, members, temperature). */
+  get ensemble(): EmotionEnsemble {
+    return this.classifier;
   }
 
   get currentSettings(): PipelineSettings {
@@ -93,12 +93,6 @@ export class EmotionPipeline {
   configure(settings: Partial<PipelineSettings>): void {
     this.settings = { ...this.settings, ...settings };
     this.tracker.smoothing = this.settings.smoothing;
-  }
-
-  /** Swaps the emotion model (e.g. a user's own); face ids restart since label sets may differ. */
-  setClassifier(classifier: EmotionClassifier): void {
-    this.classifier = classifier;
-    this.tracker = new FaceTracker(classifier.labels, this.settings.smoothing);
   }
 
   /** Swaps the face detector (e.g. far faces); face ids restart. The caller owns both detectors. False if already in use. */
@@ -111,21 +105,15 @@ export class EmotionPipeline {
   }
 
   /**
-   * A second model averaged with the main one (weight: settings.ensembleWeight). Its outputs are
-   * reordered to the main model's labels by name; it must cover all of them. Null removes it.
-   * The pipeline takes ownership (disposes it on replace and dispose).
+   * Swaps what classifies faces: another quality level's ensemble or a user's own model. Face ids
+   * and their smoothed probabilities carry over when the labels are the same (a quality change),
+   * and restart otherwise. The old classifier is not disposed here: its owner (the engine) does.
    */
-  setSecondaryClassifier(classifier: EmotionClassifier | null): void {
-    if (this.secondary && this.secondary.classifier !== classifier) this.secondary.classifier.dispose();
-    if (!classifier) {
-      this.secondary = null;
-      return;
-    }
-    const perm = labelPermutation(classifier.labels, this.classifier.labels);
-    if (!perm) {
-      throw new Error(`Model "${classifier.manifest.id}" lacks some labels of "${this.classifier.manifest.id}" (${this.classifier.labels.join(', ')})`);
-    }
-    this.secondary = { classifier, perm };
+  setClassifier(classifier: EmotionClassifier | EmotionEnsemble): void {
+    const next = asEnsemble(classifier);
+    const same = next.labels.length === this.classifier.labels.length && next.labels.every((l, i) => l === this.classifier.labels[i]);
+    this.classifier = next;
+    if (!same) this.tracker = new FaceTracker(next.labels, this.settings.smoothing);
   }
 
   reset(): void {
@@ -206,9 +194,9 @@ export class EmotionPipeline {
     const keypoints = this.tracker.keypoints;
     const crops = this.faceCrops(boxes, keypoints);
     let cropMs = 0;
-    const crop = (m: ModelManifest) => {
+    const crop = (m: ModelManifest, tta: TtaMode) => {
       const start = now();
-      const batch = this.cropper.crop(source, crops, m, this.settings.tta);
+      const batch = this.cropper.crop(source, crops, m, tta);
       cropMs += now() - start;
       return batch;
     };
@@ -235,26 +223,22 @@ export class EmotionPipeline {
     return boxes.map((b, i) => faceCrop(b, margin, keypoints?.[i], alignEyes));
   }
 
-  /** Raw class probabilities for face boxes in a frame: one batched crop, one model call, one readback. */
-  /** keypoints[i] (optional) are the detector's keypoints for boxes[i], used by alignEyes. */
+  /**
+   * Class probabilities (the ensemble's combined, calibrated ones) for face boxes in a frame: one
+   * batched crop per input spec, the models, one readback. keypoints[i] (optional) are the
+   * detector's keypoints for boxes[i], used by alignEyes.
+   */
   async classifyBoxes(frame: tf.Tensor3D, boxes: Box[], keypoints?: (Point[] | undefined)[]): Promise<number[][]> {
     const crops = this.faceCrops(boxes, keypoints);
-    return this.classifyWith((m) => cropFaces(frame, crops, m, this.settings.tta), boxes.length);
+    return this.classifyWith((m, tta) => cropFaces(frame, crops, m, tta), boxes.length);
   }
 
   /** `crop` makes the normalized batch for a model's manifest (views·n rows); n faces. */
-  private async classifyWith(crop: (manifest: ModelManifest) => tf.Tensor4D, n: number): Promise<number[][]> {
+  private async classifyWith(crop: (manifest: ModelManifest, tta: TtaMode) => tf.Tensor4D, n: number): Promise<number[][]> {
     if (n === 0) return [];
-    // All TTA views go through the model as one batch; their mean is taken on the backend too.
-    const views = ttaViews(this.settings.tta);
-    const run = (c: EmotionClassifier) => averageViews(c.predict(crop(c.manifest)), n, views);
-    const w = this.secondary ? Math.min(1, Math.max(0, this.settings.ensembleWeight)) : 0;
-    const out = tf.tidy(() => {
-      if (w === 0 || !this.secondary) return run(this.classifier);
-      // Weighted mean of both models' probabilities, still on the backend and read back once.
-      const second = tf.gather(run(this.secondary.classifier), this.secondary.perm, 1);
-      return w === 1 ? second : tf.add(tf.mul(run(this.classifier), 1 - w), tf.mul(second, w));
-    });
+    // All views of all faces go through each model as one batch; combining happens on the backend.
+    const tta = this.classifier.tta ?? this.settings.tta;
+    const out = this.classifier.predict((m) => crop(m, tta), n, ttaViews(tta));
     try {
       const data = await out.data();
       const k = this.classifier.labels.length;
@@ -267,6 +251,9 @@ export class EmotionPipeline {
   dispose(): void {
     this.detector.dispose();
     this.classifier.dispose();
-    this.secondary?.classifier.dispose();
   }
+}
+
+function asEnsemble(c: EmotionClassifier | EmotionEnsemble): EmotionEnsemble {
+  return c instanceof EmotionEnsemble ? c : EmotionEnsemble.single(c);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Box } from '../detection/types';
-import { FaceTracker, UNCERTAIN, ema, isUncertain, withHysteresis } from './tracker';
+import { DEFAULT_SMOOTHING, FaceTracker, UNCERTAIN, ema, isUncertain, withHysteresis } from './tracker';
 
 const LABELS = ['angry', 'happy', 'neutral'];
 const box = (x: number, y: number, side = 100): Box => ({ x, y, width: side, height: side });
@@ -115,5 +115,49 @@ describe('smoothing', () => {
     const t = new FaceTracker(LABELS, noSmoothing);
     t.update([box(0, 0)], [HAPPY]);
     expect(t.update([box(0, 0)], [NEUTRAL])[0].emotion).toBe('neutral');
+  });
+});
+
+describe('one consistent picture', () => {
+  // The bug: hysteresis held "neutral" as the headline while the bars (the smoothed distribution)
+  // showed sad 50 % over neutral 45 %. The headline must be the top bar of what the bars show.
+  const EMO = ['sad', 'neutral', 'happy'];
+  const topOf = (f: { probs: number[] }) => EMO[f.probs.indexOf(Math.max(...f.probs))];
+
+  it('never names a class that is not the largest bar (the "neutral 45 % over a 50 % sad bar" case)', () => {
+    const t = new FaceTracker(EMO, { alpha: 0.35, hysteresis: 0.15, uncertainBelow: 0.3 });
+    t.update([box(0, 0)], [[0.3, 0.65, 0.05]]);
+    for (let i = 0; i < 6; i++) {
+      const f = t.update([box(0, 0)], [[0.52, 0.43, 0.05]])[0];
+      expect(f.emotion, `frame ${i}: bars ${f.probs.map((v) => v.toFixed(2)).join(' ')}`).toBe(topOf(f));
+      expect(f.score).toBe(Math.max(...f.probs));
+    }
+  });
+
+  it('holds for random noisy sequences at any setting', () => {
+    let seed = 3;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (const s of [DEFAULT_SMOOTHING, { alpha: 0.2, hysteresis: 0.08, uncertainBelow: 0.3 }, { alpha: 0.5, hysteresis: 0.3, uncertainBelow: 0 }]) {
+      const t = new FaceTracker(EMO, s);
+      for (let i = 0; i < 300; i++) {
+        const r = [rand(), rand(), rand() * 0.5];
+        const sum = r.reduce((a, b) => a + b, 0);
+        const f = t.update([box(0, 0)], [r.map((v) => v / sum)])[0];
+        if (f.emotion !== UNCERTAIN) expect(f.emotion).toBe(topOf(f));
+        expect(f.score).toBe(Math.max(...f.probs));
+      }
+    }
+  });
+});
+
+describe('hold', () => {
+  it('holds the label with its bars while a leader is within the hysteresis, for at most maxHold updates', () => {
+    const t = new FaceTracker(['sad', 'neutral', 'happy'], { alpha: 1, hysteresis: 0.2, uncertainBelow: 0, maxHold: 3 });
+    t.update([box(0, 0)], [[0.2, 0.7, 0.1]]);
+    const shown: string[] = [];
+    for (let i = 0; i < 5; i++) shown.push(t.update([box(0, 0)], [[0.5, 0.4, 0.1]])[0].emotion);
+    expect(shown).toEqual(['neutral', 'neutral', 'neutral', 'sad', 'sad']);
+    // A clear lead switches at once.
+    expect(t.update([box(0, 0)], [[0.05, 0.9, 0.05]])[0].emotion).toBe('neutral');
   });
 });

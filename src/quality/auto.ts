@@ -1,0 +1,128 @@
+// "auto" quality: the richest level whose classification time, for the faces in view now, keeps a
+// frame within the camera's frame interval. Pure (no tfjs, no clock): the engine feeds it the
+// timings of every processed frame and asks it for a decision when the face count changes.
+import type { QualityLevel } from './levels';
+
+export interface AutoDecision {
+  level: string;
+  /** Plain words for the page, e.g. "2 faces: balanced takes about 21 ms of a 33 ms frame". */
+  reason: string;
+  /** Expected classification time of the chosen level at this face count, ms. */
+  expectedMs: number;
+}
+
+/** Weight of a new measurement in the running means. */
+const ALPHA = 0.2;
+/** Keep this share of the frame interval free (rendering, the browser, timing noise). */
+const HEADROOM = 0.85;
+
+const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+
+export class AutoQuality {
+  /** Running mean of the measured classification ms per `${level}|${faces}`. */
+  private readonly measured = new Map<string, number>();
+  /** Running mean of measured / prior over all measurements: how fast this device is. */
+  private speed: number | null = null;
+  /** Running mean of the rest of a frame (upload, detector share), ms. */
+  private otherMs = 0;
+  private lastFaces = -1;
+  private current: AutoDecision | null = null;
+
+  /**
+   * `levels` lightest first, as in models/index.json; `start` (index.json defaults.autoStart) is
+   * the level used until a first frame has been timed on this device (and what offline scoring,
+   * `npm run eval`, measures for auto). Without it, the priors decide from the start.
+   */
+  constructor(
+    private readonly levels: readonly QualityLevel[],
+    private readonly start?: string,
+  ) {
+    if (levels.length === 0) throw new Error('auto quality needs at least one level');
+    if (start !== undefined && !levels.some((l) => l.id === start)) throw new Error(`auto start level "${start}" is not a quality level`);
+  }
+
+  /** Records one processed frame: its level, face count, classification and total time. */
+  record(level: string, faces: number, classifyMs: number, totalMs: number): void {
+    if (faces > 0) {
+      const key = `${level}|${faces}`;
+      const prev = this.measured.get(key);
+      this.measured.set(key, prev === undefined ? classifyMs : prev + ALPHA * (classifyMs - prev));
+      const l = this.levels.find((x) => x.id === level);
+      if (l) {
+        const ratio = classifyMs / prior(l, faces);
+        this.speed = this.speed === null ? ratio : this.speed + ALPHA * (ratio - this.speed);
+      }
+    }
+    const other = Math.max(0, totalMs - classifyMs);
+    this.otherMs = this.otherMs === 0 ? other : this.otherMs + ALPHA * (other - this.otherMs);
+  }
+
+  /** Expected classification ms of a level for n faces: measured if seen, else the prior scaled by the device's speed. */
+  estimate(level: QualityLevel, faces: number): number {
+    if (faces === 0) return 0;
+    return this.measured.get(`${level.id}|${faces}`) ?? prior(level, faces) * (this.speed ?? 1);
+  }
+
+  /**
+   * The decision for this frame: recomputed when the face count changed since the last call (or
+   * on the first call); otherwise the standing one, unless its measured time no longer fits, which
+   * moves down to a lighter level (never up at the same face count, so the level does not flicker).
+   */
+  decide(faces: number, frameIntervalMs: number): AutoDecision {
+    if (this.speed === null && this.start !== undefined) {
+      return { level: this.start, reason: `starting with ${this.start} until this device's speed is measured`, expectedMs: 0 };
+    }
+    const estimate = (l: QualityLevel) => this.estimate(l, faces);
+    if (this.current && faces === this.lastFaces) {
+      const i = this.levels.findIndex((l) => l.id === this.current!.level);
+      if (i <= 0 || !this.measured.has(`${this.current.level}|${faces}`) || fits(estimate(this.levels[i]), frameIntervalMs, this.otherMs)) return this.current;
+      this.current = chooseLevel(this.levels.slice(0, i), faces, frameIntervalMs, this.otherMs, estimate);
+      return this.current;
+    }
+    this.lastFaces = faces;
+    this.current = chooseLevel(this.levels, faces, frameIntervalMs, this.otherMs, estimate);
+    return this.current;
+  }
+}
+
+const budgetOf = (frameIntervalMs: number, otherMs: number) => frameIntervalMs * HEADROOM - otherMs;
+const fits = (ms: number, frameIntervalMs: number, otherMs: number) => ms <= budgetOf(frameIntervalMs, otherMs);
+
+function prior(level: QualityLevel, faces: number): number {
+  return level.cost.ms + level.cost.msPerFace * faces;
+}
+
+/**
+ * Pure choice: the richest level (levels are lightest first) with otherMs + estimate ≤ the usable
+ * share of the frame interval; the lightest level when none fits. With no face, the richest level
+ * (nothing to classify, and the first face then gets the best reading the device allows).
+ */
+export function chooseLevel(
+  levels: readonly QualityLevel[],
+  faces: number,
+  frameIntervalMs: number,
+  otherMs: number,
+  estimate: (level: QualityLevel) => number,
+): AutoDecision {
+  const ms = (v: number) => `${Math.round(v)} ms`;
+  const richest = levels[levels.length - 1];
+  if (faces === 0) return { level: richest.id, reason: `no face in view: ${richest.id} is ready for the first one`, expectedMs: 0 };
+  for (let i = levels.length - 1; i >= 0; i--) {
+    const e = estimate(levels[i]);
+    if (fits(e, frameIntervalMs, otherMs)) {
+      const next = levels[i + 1];
+      const why = next ? `; ${next.id} would take ${ms(estimate(next))}` : '';
+      return {
+        level: levels[i].id,
+        reason: `${plural(faces, 'face')}: ${levels[i].id} takes about ${ms(e)} of a ${ms(frameIntervalMs)} frame${why}`,
+        expectedMs: e,
+      };
+    }
+  }
+  const e = estimate(levels[0]);
+  return {
+    level: levels[0].id,
+    reason: `${plural(faces, 'face')}: even ${levels[0].id} takes about ${ms(e)}, more than a ${ms(frameIntervalMs)} frame allows`,
+    expectedMs: e,
+  };
+}
