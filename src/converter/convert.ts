@@ -8,6 +8,7 @@ import { readHdf5, stringAttr, type H5Group } from './hdf5.ts';
 import { normaliseModel, parseArchitecture } from './keras-config.ts';
 import { describeKind, sniff } from './sniff.ts';
 import { assignWeights, findWeights } from './weights.ts';
+import { foldModel, type FoldReport } from './fold.ts';
 
 export interface KerasFiles {
   /** A full-model .h5/.hdf5, a Keras 3 .keras zip, or a weights-only HDF5 from save_weights. */
@@ -20,6 +21,11 @@ export interface ConvertOptions {
   /** File names, only used in messages. */
   mainName?: string;
   archName?: string;
+  /**
+   * Fold BatchNormalization into the convolution/dense layer before it and merge activation layers
+   * into it (exact, fewer tfjs dispatches). Default true; false keeps the Keras layer structure.
+   */
+  fold?: boolean;
 }
 
 export interface ConversionResult {
@@ -34,6 +40,8 @@ export interface ConversionResult {
   layerCount: number;
   /** Weight tensors written into the model. */
   weightCount: number;
+  /** What folding removed (zeros when fold was false or nothing could be folded). */
+  folded: FoldReport;
   warnings: string[];
 }
 
@@ -108,6 +116,16 @@ export async function convertKeras(files: KerasFiles, opts: ConvertOptions = {})
     model.dispose();
     throw e;
   }
+  let folded: FoldReport = { batchNorms: 0, activations: 0 };
+  try {
+    const rewritten = await rewrite(model, opts.fold !== false, warnings);
+    folded = rewritten.report;
+    if (rewritten.model !== model) model.dispose();
+    model = rewritten.model;
+  } catch (e) {
+    model.dispose();
+    throw e;
+  }
   const inputShape = model.inputs[0].shape.slice(1);
   const outShape = model.outputs[0].shape;
   if (model.inputs.length > 1 || model.outputs.length > 1) {
@@ -120,8 +138,20 @@ export async function convertKeras(files: KerasFiles, opts: ConvertOptions = {})
     outputClasses: outShape[outShape.length - 1] ?? 0,
     layerCount: normalised.layerCount,
     weightCount,
+    folded,
     warnings,
   };
+}
+
+/** Folding is an optimisation: a model it cannot rewrite still converts, unfolded (with a warning). */
+async function rewrite(model: tfl.LayersModel, fold: boolean, warnings: string[]): ReturnType<typeof foldModel> {
+  try {
+    return await foldModel(model, { fold });
+  } catch (e) {
+    if (e instanceof ConversionError || !fold) throw e;
+    warnings.push(`BatchNormalization folding was skipped: ${(e as Error).message}`);
+    return foldModel(model, { fold: false });
+  }
 }
 
 function readArchitecture(arch: string | Uint8Array, what: string): Record<string, unknown> {
