@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { foldModel } from './fold.ts';
 import { modelFiles } from './artifacts.ts';
+import { memoryArtifacts } from './testing/memory-artifacts.ts';
 import { values } from './testing/keras-files.ts';
 
 beforeAll(async () => {
@@ -162,14 +163,3 @@ describe('foldModel', () => {
     expectSameOutputs(model, loaded, [1, 5, 5, 2]);
   });
 });
-
-function memoryArtifacts(files: Map<string, Uint8Array>): tf.io.ModelArtifacts {
-  const json = JSON.parse(new TextDecoder().decode(files.get('model.json'))) as {
-    modelTopology: object;
-    weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
-  };
-  const shards = json.weightsManifest[0].paths.map((p) => files.get(p) as Uint8Array);
-  const data = new Uint8Array(shards.reduce((n, s) => n + s.length, 0));
-  shards.reduce((at, s) => (data.set(s, at), at + s.length), 0);
-  return { modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData: data.buffer };
-}

@@ -8,8 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import h5wasm from 'h5wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { convertKeras, ConversionError, type ConversionResult } from './index.ts';
-import { loadFerImages, scoreOnFer, type FerImage } from './testing/fer2013.ts';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { convertKeras, convertKerasToFiles, ConversionError, type ConversionResult } from './index.ts';
+import { memoryArtifacts } from './testing/memory-artifacts.ts';
+import { loadFerImages, resizeBilinear, scoreOnFer, type FerImage } from './testing/fer2013.ts';
 import { conv2d, dense, maxPool2x2, relu, softmax, type Image } from './testing/reference.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -64,6 +66,26 @@ describe.skipIf(!present)('real Keras files in ../shared/keras', () => {
     console.log(`[converter] mini-Xception on ${s.n} FER2013 PublicTest images: accuracy ${s.accuracy.toFixed(4)}, macro-F1 ${s.macroF1.toFixed(3)}`);
     expect(s.accuracy).toBeGreaterThanOrEqual(0.6);
   });
+
+  // The app's two built-in classifiers are these files folded (convertKerasToFiles): the saved files,
+  // loaded back, must compute what the unfolded Keras layers compute.
+  for (const file of ['mini_xception_fer2013.hdf5', 'fer2013_big_XCEPTION.54-0.66.hdf5']) {
+    it(`${file}: folded model files equal the unfolded model within 1e-4 on FER2013 faces`, async () => {
+      const { files, manifest, summary } = await convertKerasToFiles({ main: read(file) }, { mainName: file, normalization: 'minus1to1' });
+      expect(manifest.format).toBe('layers');
+      expect(summary.folded.batchNorms).toBeGreaterThan(0);
+      const folded = await tfl.loadLayersModel(tf.io.fromMemory(memoryArtifacts(files)));
+      const unfolded = await convertKeras({ main: read(file) }, { fold: false });
+      expect(folded.layers.length).toBeLessThan(unfolded.model.layers.length * 0.7);
+      const faces = tf.tidy(() => tf.concat(allImages.slice(0, 8).map((im) => tf.tensor(resizeBilinear(im.gray, im.width, im.height, 64, 64).map((v) => v / 127.5 - 1), [1, 64, 64, 1]))));
+      const a = (unfolded.model.predict(faces) as tf.Tensor).dataSync();
+      const b = (folded.predict(faces) as tf.Tensor).dataSync();
+      expect(Math.max(...a.map((v, i) => Math.abs(v - b[i])))).toBeLessThan(1e-4);
+      tf.dispose(faces);
+      folded.dispose();
+      unfolded.model.dispose();
+    });
+  }
 
   // Both sequential_cnn files hold weights that never left their Glorot-uniform initialisation
   // (≈99% of every kernel lies inside ±sqrt(6/(fan_in+fan_out)), with the init's RMS): the
