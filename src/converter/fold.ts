@@ -8,6 +8,9 @@
 // index modulo their length, i.e. it only normalises the LAST axis correctly. A BatchNormalization
 // left on axis 1 of an image (channels_first) is therefore rewritten as the per-channel affine map it
 // is: a 1×1 channels_first DepthwiseConv2D with bias. Any other non-last axis is refused.
+// Likewise tfjs 4.22's channels_first SeparableConv2D adds its bias along the wrong axis (it adds a
+// channels_first bias to its NHWC intermediate), so such a layer is split into what it computes:
+// a channels_first DepthwiseConv2D without bias, then a 1×1 channels_first Conv2D with the bias.
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { ConversionError } from './errors.ts';
@@ -46,6 +49,8 @@ interface Plan {
   producers: Map<string, { bn?: string; activation?: string }>;
   /** BatchNormalization layers on axis 1 of a 4-D tensor, rewritten as depthwise 1×1 convolutions. */
   bnAsDepthwise: Set<string>;
+  /** channels_first SeparableConv2D layers split into "<name>__depthwise" + a 1×1 Conv2D "<name>". */
+  splitSeparable: Set<string>;
   /** Rank of a layer's (first) input, from the built model. */
   inputRank: (key: string) => number | undefined;
   report: FoldReport;
@@ -113,6 +118,40 @@ function planContainer(container: LayerEntry, path: string, plan: Plan): void {
   for (const l of (config.layers as LayerEntry[] | undefined) ?? []) {
     if (l.class_name === 'BatchNormalization') fixBatchNormAxis(l, key(l), plan);
   }
+  config.layers = ((config.layers as LayerEntry[] | undefined) ?? []).flatMap((l) =>
+    l.class_name === 'SeparableConv2D' && l.config.data_format === 'channels_first' ? splitSeparable(l, key(l), plan) : [l],
+  );
+}
+
+export const DEPTHWISE_SUFFIX = '__depthwise';
+
+function splitSeparable(l: LayerEntry, key: string, plan: Plan): LayerEntry[] {
+  const c = l.config;
+  const name = String(c.name);
+  const depthwiseName = `${name}${DEPTHWISE_SUFFIX}`;
+  const depthwise: LayerEntry = {
+    class_name: 'DepthwiseConv2D',
+    config: {
+      name: depthwiseName, trainable: c.trainable, dtype: 'float32', ...(c.batch_input_shape !== undefined && { batch_input_shape: c.batch_input_shape }),
+      kernel_size: c.kernel_size, strides: c.strides, padding: c.padding, dilation_rate: c.dilation_rate,
+      depth_multiplier: c.depth_multiplier ?? 1, data_format: 'channels_first', activation: 'linear', use_bias: false,
+    },
+  };
+  const pointwise: LayerEntry = {
+    class_name: 'Conv2D',
+    config: {
+      name, trainable: c.trainable, dtype: 'float32', filters: c.filters, kernel_size: [1, 1], strides: [1, 1], padding: 'valid',
+      dilation_rate: [1, 1], data_format: 'channels_first', activation: c.activation, use_bias: c.use_bias,
+    },
+  };
+  if (l.inbound_nodes !== undefined) {
+    depthwise.name = depthwiseName;
+    depthwise.inbound_nodes = l.inbound_nodes;
+    pointwise.name = name;
+    pointwise.inbound_nodes = [[[depthwiseName, 0, 0, {}]]];
+  }
+  plan.splitSeparable.add(key);
+  return [depthwise, pointwise];
 }
 
 function fixBatchNormAxis(l: LayerEntry, key: string, plan: Plan): void {
@@ -261,24 +300,34 @@ export async function foldModel(model: tfl.LayersModel, opts: RewriteOptions = {
     fold: opts.fold !== false,
     producers: new Map(),
     bnAsDepthwise: new Set(),
+    splitSeparable: new Set(),
     inputRank: (key) => inputRankOf(before.get(key)),
     report: { batchNorms: 0, activations: 0 },
   };
   planContainer(topology, root, plan);
-  if (plan.producers.size === 0 && plan.bnAsDepthwise.size === 0) return { model, report: plan.report };
+  if (plan.producers.size === 0 && plan.bnAsDepthwise.size === 0 && plan.splitSeparable.size === 0) return { model, report: plan.report };
   const folded = await tfl.models.modelFromJSON({ modelTopology: topology as unknown as tfl.ModelAndWeightsConfig['modelTopology'] });
   const after = layersByPath(folded.layers, root);
   const containerOf = (key: string): string => key.slice(0, key.lastIndexOf('/'));
+  /** The weights the layer at key (in the model before) ends up with: folded, rewritten or as is. */
+  const weightsFor = (key: string): { tensors: tf.Tensor[]; owned: boolean } => {
+    const source = before.get(key);
+    if (!source) throw new Error(`folding lost layer ${key}`);
+    const fold = plan.producers.get(key);
+    const bn = fold?.bn !== undefined ? before.get(`${containerOf(key)}/${fold.bn}`) : undefined;
+    const computed = bn ? foldedWeights(source, bn) : plan.bnAsDepthwise.has(key) ? depthwiseWeights(source) : undefined;
+    return computed ? { tensors: computed, owned: true } : { tensors: source.getWeights(), owned: false };
+  };
   try {
     for (const [key, layer] of after) {
-      const source = before.get(key);
-      if (!source) throw new Error(`folding lost layer ${key}`);
       if (layer.weights.length === 0) continue;
-      const fold = plan.producers.get(key);
-      const bn = fold?.bn !== undefined ? before.get(`${containerOf(key)}/${fold.bn}`) : undefined;
-      const computed = bn ? foldedWeights(source, bn) : plan.bnAsDepthwise.has(key) ? depthwiseWeights(source) : undefined;
-      layer.setWeights(computed ?? source.getWeights());
-      computed?.forEach((t) => t.dispose());
+      const split = key.endsWith(DEPTHWISE_SUFFIX) && plan.splitSeparable.has(key.slice(0, -DEPTHWISE_SUFFIX.length));
+      const original = split ? key.slice(0, -DEPTHWISE_SUFFIX.length) : key;
+      const { tensors, owned } = weightsFor(original);
+      // A split SeparableConv2D: [depthwise, pointwise, bias?] → depthwise part, then 1×1 conv part.
+      const mine = split ? tensors.slice(0, 1) : plan.splitSeparable.has(key) ? tensors.slice(1) : tensors;
+      layer.setWeights(mine);
+      if (owned) tensors.forEach((t) => t.dispose());
     }
   } catch (e) {
     folded.dispose();

@@ -12,7 +12,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { convertKeras, convertKerasToFiles, ConversionError, type ConversionResult } from './index.ts';
 import { memoryArtifacts } from './testing/memory-artifacts.ts';
 import { loadFerImages, resizeBilinear, scoreOnFer, type FerImage } from './testing/fer2013.ts';
-import { conv2d, dense, maxPool2x2, relu, softmax, type Image } from './testing/reference.ts';
+import { conv2d, dense, maxPool2x2, maxPool2x2ChannelsFirst, relu, softmax, type Image } from './testing/reference.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const KERAS = path.resolve(root, '../shared/keras');
@@ -137,6 +137,36 @@ describe.skipIf(!present)('real Keras files in ../shared/keras', () => {
     });
   }
 
+  // EmoPy: channels_last Conv2D, channels_first MaxPooling2D (pooling over width and channels).
+  describe('emopy_conv_025 (Conv2D channels_last, MaxPooling2D channels_first)', () => {
+    let faces: Float32Array[];
+    beforeAll(() => {
+      // Raw pixels 0–255 at 48×48, as EmoPy trained; one face of each class.
+      faces = FER2013_ORDER.map((label) => allImages.find((im) => im.label === label) as FerImage).map((im) => resizeBilinear(im.gray, im.width, im.height, 48, 48));
+    });
+
+    for (const [main, arch] of [['emopy_conv_025.hdf5', undefined], ['emopy_conv_025.weights.h5', 'emopy_conv_025.arch.json']] as const) {
+      it(`${main}${arch ? ` + ${arch}` : ''} matches the plain-loop forward pass`, async () => {
+        const r = await timedConvert(main, arch);
+        models.push(r);
+        // The two saves come from different training runs: each is checked against its own weights.
+        const kernels = await readWeightsDirectly(main, ['conv2d_1', 'conv2d_2', 'conv2d_3', 'conv2d_4', 'dense_1']);
+        expect(r.inputShape).toEqual([48, 48, 1]);
+        expect(r.outputClasses).toBe(3);
+        let maxRel = 0;
+        let spread = 0;
+        for (const face of faces) {
+          const got = tf.tidy(() => (r.model.predict(tf.tensor(face, [1, 48, 48, 1])) as tf.Tensor).dataSync() as Float32Array);
+          const want = emopyReference(face, kernels);
+          spread = Math.max(spread, ...want);
+          want.forEach((v, i) => (maxRel = Math.max(maxRel, Math.abs(got[i] - v) / Math.max(1, Math.abs(v)))));
+        }
+        expect(spread).toBeGreaterThan(0); // the final ReLU does not zero everything
+        expect(maxRel).toBeLessThan(1e-4);
+      });
+    }
+  });
+
   it('mobilenetv2_teachable_machine.h5 (nested Sequential → Sequential → MobileNetV2) converts', async () => {
     const r = await timedConvert('mobilenetv2_teachable_machine.h5');
     models.push(r);
@@ -187,6 +217,19 @@ async function readWeightsDirectly(file: string, layers: string[]): Promise<Reco
   f.close();
   FS.unlink('/shared-test.h5');
   return out;
+}
+
+/** EmoPy's conv_025 written out: conv×2, channels_first pool (over w and c), conv×2, same pool, dense, ReLU. */
+function emopyReference(x: Float32Array, w: Record<string, { shape: number[]; data: Float32Array }>): Float32Array {
+  const convRelu = (img: Image, name: string): Image => {
+    const { shape, data } = w[`${name}/kernel`];
+    const out = conv2d(img, data, shape[0], shape[1], shape[3], w[`${name}/bias`].data);
+    return { ...out, data: relu(out.data) };
+  };
+  let img: Image = { h: 48, w: 48, c: 1, data: x };
+  img = maxPool2x2ChannelsFirst(convRelu(convRelu(img, 'conv2d_1'), 'conv2d_2'));
+  img = maxPool2x2ChannelsFirst(convRelu(convRelu(img, 'conv2d_3'), 'conv2d_4'));
+  return relu(dense(img.data, w['dense_1/kernel'].data, 3, w['dense_1/bias'].data));
 }
 
 /** The sequential_cnn architecture (README + arch JSON) written out: conv×2, pool, conv, pool, conv, pool, dense×2. */
