@@ -2,6 +2,7 @@
 // touches h5wasm's file handles or its in-memory file system. h5wasm is imported lazily: it is a
 // 4 MB module the app should only load when the user actually converts a model.
 import { ConversionError } from './errors.ts';
+import { decodeFloat16 } from './float16.ts';
 
 export interface H5Dataset {
   kind: 'dataset';
@@ -34,7 +35,7 @@ export async function readHdf5(bytes: Uint8Array, what: string): Promise<H5Group
     } catch (e) {
       throw new ConversionError(`${what} has an HDF5 signature but could not be opened (truncated or corrupt?): ${String(e)}`);
     }
-    return readGroup(h5wasm, file, what);
+    return readGroup(h5wasm, await h5wasm.ready, file, what);
   } finally {
     file?.close();
     FS.unlink(path);
@@ -43,8 +44,9 @@ export async function readHdf5(bytes: Uint8Array, what: string): Promise<H5Group
 
 type H5 = Awaited<typeof import('h5wasm')>['default'];
 type Group = InstanceType<H5['Group']>;
+type H5Module = Awaited<H5['ready']>;
 
-function readGroup(h5wasm: H5, g: Group, what: string): H5Group {
+function readGroup(h5wasm: H5, module: H5Module, g: Group, what: string): H5Group {
   const attrs: Record<string, unknown> = {};
   for (const [name, attr] of Object.entries(g.attrs)) attrs[name] = attr.value;
   const children = new Map<string, H5Group | H5Dataset>();
@@ -52,17 +54,36 @@ function readGroup(h5wasm: H5, g: Group, what: string): H5Group {
     if (SKIPPED_GROUPS.has(key)) continue;
     const child = g.get(key);
     if (child instanceof h5wasm.Dataset) {
-      children.set(key, readDataset(child, `${what}:${child.path}`));
+      children.set(key, readDataset(module, child, `${what}:${child.path}`));
     } else if (child instanceof h5wasm.Group) {
-      children.set(key, readGroup(h5wasm, child, what));
+      children.set(key, readGroup(h5wasm, module, child, what));
     }
   }
   return { kind: 'group', attrs, children };
 }
 
-function readDataset(d: InstanceType<H5['Dataset']>, where: string): H5Dataset {
+/** HDF5 IEEE half floats: read as raw bytes (HDF5 hands them over little-endian) and decoded. */
+function readFloat16(module: H5Module, d: InstanceType<H5['Dataset']>): Float32Array {
+  const bytes = 2 * Number(d.metadata.total_size);
+  const ptr = module._malloc(bytes);
+  try {
+    module.get_dataset_data(d.file_id, d.path, null, null, null, BigInt(ptr));
+    return decodeFloat16(module.HEAPU8.slice(ptr, ptr + bytes));
+  } finally {
+    module._free(ptr);
+  }
+}
+
+function readDataset(module: H5Module, d: InstanceType<H5['Dataset']>, where: string): H5Dataset {
   const dtype = typeof d.dtype === 'string' ? d.dtype : JSON.stringify(d.dtype);
   const shape = d.shape ?? [];
+  if (d.metadata.type === 1 && d.metadata.size === 2) {
+    try {
+      return { kind: 'dataset', shape, dtype: 'float16', data: readFloat16(module, d) };
+    } catch (e) {
+      return { kind: 'dataset', shape, dtype: `unreadable float16 (${(e as Error).message}) at ${where}`, data: new Float32Array(0) };
+    }
+  }
   let value: unknown;
   try {
     value = d.value;
