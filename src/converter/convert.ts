@@ -7,6 +7,7 @@ import { ConversionError } from './errors.ts';
 import { readHdf5, stringAttr, type H5Group } from './hdf5.ts';
 import { normaliseModel, parseArchitecture } from './keras-config.ts';
 import { describeKind, sniff } from './sniff.ts';
+import { checkZipCrcs } from './zip-crc.ts';
 import { assignWeights, findWeights } from './weights.ts';
 import { foldModel, type FoldReport } from './fold.ts';
 
@@ -111,7 +112,7 @@ export async function convertKeras(files: KerasFiles, opts: ConvertOptions = {})
     if (!located && model.weights.length > 0) {
       throw new ConversionError(`${mainName} contains no Keras weights (no model_weights, layer_names or layers/ group)`);
     }
-    if (located) weightCount = assignWeights(model, located.group, located.layout);
+    if (located) weightCount = assignWeights(model, located.group, located.layout, warnings);
   } catch (e) {
     model.dispose();
     throw e;
@@ -169,10 +170,11 @@ function readArchitecture(arch: string | Uint8Array, what: string): Record<strin
 function readKerasZip(bytes: Uint8Array, what: string): { arch: Record<string, unknown>; weights: Uint8Array; version?: string } {
   let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(bytes, { filter: (f) => ['config.json', 'metadata.json', 'model.weights.h5'].includes(f.name) });
+    entries = unzipSync(bytes);
   } catch (e) {
-    throw new ConversionError(`${what} is a zip but could not be unpacked: ${(e as Error).message}`);
+    throw new ConversionError(`${what} is a damaged zip: it could not be unpacked (${(e as Error).message})`);
   }
+  checkZipCrcs(bytes, entries, what);
   const config = entries['config.json'];
   const weights = entries['model.weights.h5'];
   if (!config || !weights) {
