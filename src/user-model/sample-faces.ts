@@ -1,7 +1,7 @@
 // The bundled sample faces: boxes (sample-faces.json, built by build-sample-faces.ts) in the demo
 // photos the page already ships. "Use my model" runs a new model on them under each normalization.
 import * as tf from '@tensorflow/tfjs-core';
-import type { NormalizedBox } from '../classify/preprocess';
+import type { NormalizedBox } from '../crop/crop-box';
 import { cropBatch } from '../classify/preprocess';
 import type { ModelManifest, Normalization } from '../models/manifest';
 import { NORMALIZATIONS } from '../models/manifest';
