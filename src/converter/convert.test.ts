@@ -134,7 +134,7 @@ describe('Keras 2 weights-only HDF5 + architecture JSON', () => {
   it('asks for the architecture when only weights are given', async () => {
     const message = await conversionError(convertKeras({ main: await keras2WeightsH5(sequentialWeights()) }, { mainName: 'w.h5' }));
     expect(message).toBe(
-      'w.h5 holds weights only (saved with save_weights) and no architecture: also give the architecture JSON from model.to_json() (--arch)',
+      'w.h5 holds weights only (saved with save_weights) and no architecture: add the architecture JSON file (from model.to_json())',
     );
   });
 });
@@ -488,7 +488,7 @@ describe('buildManifest', () => {
   it('names other class counts generically, and checks labels and channels against the model', () => {
     expect(buildManifest({ inputShape: [224, 224, 3], outputClasses: 2 }, { sourceName: 'tm.h5' }).manifest.labels).toEqual(['class 1', 'class 2']);
     expect(() => buildManifest(shape, { sourceName: 'm.h5', labels: ['a', 'b'] })).toThrow('2 labels were given but the model has 7 outputs');
-    expect(() => buildManifest(shape, { sourceName: 'm.h5', channels: 'rgb' })).toThrow("--channels rgb was given but the model's input has 1 channel");
+    expect(() => buildManifest(shape, { sourceName: 'm.h5', channels: 'rgb' })).toThrow("the colour was given as rgb but the model's input has 1 channel");
     expect(() => buildManifest({ inputShape: [null, null, 1], outputClasses: 7 }, { sourceName: 'm.h5' })).toThrow('fixed-size image input');
   });
 });

@@ -87,7 +87,7 @@ export async function convertKeras(files: KerasFiles, opts: ConvertOptions = {})
       } else {
         if (files.arch === undefined) {
           throw new ConversionError(
-            `${mainName} holds weights only (saved with save_weights) and no architecture: also give the architecture JSON from model.to_json() (--arch)`,
+            `${mainName} holds weights only (saved with save_weights) and no architecture: add the architecture JSON file (from model.to_json())`,
           );
         }
         arch = readArchitecture(files.arch, opts.archName ?? 'the architecture file');
