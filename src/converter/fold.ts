@@ -134,14 +134,14 @@ function splitSeparable(l: LayerEntry, key: string, plan: Plan): LayerEntry[] {
     config: {
       name: depthwiseName, trainable: c.trainable, dtype: 'float32', ...(c.batch_input_shape !== undefined && { batch_input_shape: c.batch_input_shape }),
       kernel_size: c.kernel_size, strides: c.strides, padding: c.padding, dilation_rate: c.dilation_rate,
-      depth_multiplier: c.depth_multiplier ?? 1, data_format: 'channels_first', activation: 'linear', use_bias: false,
+      depth_multiplier: c.depth_multiplier ?? 1, data_format: c.data_format, activation: 'linear', use_bias: false,
     },
   };
   const pointwise: LayerEntry = {
     class_name: 'Conv2D',
     config: {
       name, trainable: c.trainable, dtype: 'float32', filters: c.filters, kernel_size: [1, 1], strides: [1, 1], padding: 'valid',
-      dilation_rate: [1, 1], data_format: 'channels_first', activation: c.activation, use_bias: c.use_bias,
+      dilation_rate: [1, 1], data_format: c.data_format, activation: c.activation, use_bias: c.use_bias,
     },
   };
   if (l.inbound_nodes !== undefined) {
