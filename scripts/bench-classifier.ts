@@ -29,7 +29,7 @@ const run = (m: { predict: (x: tf.Tensor4D) => unknown }): Runner => (x) => {
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 tf.env().set('PROD', true);
-console.log(`backend ${await initNodeBackend('wasm')}, ${ROUNDS} interleaved rounds per batch size, median ms`);
+console.log(`backend ${await initNodeBackend('wasm')}, ${ROUNDS} interleaved rounds per batch size: median ms, median of per-round ratios`);
 
 async function convert(file: string, fold: boolean): Promise<tfl.LayersModel> {
   const r = await convertKeras({ main: new Uint8Array(fs.readFileSync(path.join(values.keras, file))) }, { fold });
@@ -51,13 +51,13 @@ for (const [name, file, extra] of [
     unfolded: { runner: run(unfolded), layers: unfolded.layers.length },
     folded: { runner: run(folded), layers: folded.layers.length },
   };
-  if (extra) variants['graph (shipped)'] = { runner: run(extra), layers: 'graph' };
+  if (extra) variants['graph (shipped)'] = { runner: run(extra), layers: 'TF-converted' };
   models.push([name, variants]);
 }
 
 for (const [name, variants] of models) {
   const names = Object.keys(variants);
-  console.log(`\n${name}: ${names.map((n) => `${n} ${variants[n].layers} layers`).join(', ')}`);
+  console.log(`\n${name}: ${names.map((n) => `${n} ${variants[n].layers}${typeof variants[n].layers === 'number' ? ' layers' : ''}`).join(', ')}`);
   console.log(`batch | ${names.map((n) => n.padStart(16)).join(' | ')} | folded/unfolded${names.length > 2 ? ' | graph/folded' : ''}`);
   for (const batch of BATCHES) {
     const x = tf.randomUniform([batch, 64, 64, 1], -1, 1) as tf.Tensor4D;
@@ -75,7 +75,10 @@ for (const [name, variants] of models) {
     x.dispose();
     const med = Object.fromEntries(names.map((n) => [n, median(times[n])]));
     const cols = names.map((n) => med[n].toFixed(1).padStart(16)).join(' | ');
-    const graphRatio = names.length > 2 ? ` | ${(med['graph (shipped)'] / med.folded).toFixed(2)}` : '';
-    console.log(`${String(batch).padStart(5)} | ${cols} | ${(med.folded / med.unfolded).toFixed(2)}${graphRatio}`);
+    // Ratios of runs made back to back in the same round share the machine's load: their median is steadier
+    // than a ratio of medians.
+    const paired = (a: string, b: string): string => median(times[a].map((t, i) => t / times[b][i])).toFixed(2);
+    const graphRatio = names.length > 2 ? ` | ${paired('graph (shipped)', 'folded')}` : '';
+    console.log(`${String(batch).padStart(5)} | ${cols} | ${paired('folded', 'unfolded')}${graphRatio}`);
   }
 }
