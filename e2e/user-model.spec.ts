@@ -92,6 +92,8 @@ test('a real Keras FER2013 model (.h5) converts in the page and labels faces', a
   await page.getByTestId('user-model').locator('summary').click();
   await page.getByTestId('user-model-input').setInputFiles(file);
   await expect(page.getByTestId('user-model-summary')).toContainText('7 classes', { timeout: 60_000 });
+  // Its weights are untrained (see src/converter/README.md): every face gets the same class, and the page says so.
+  await expect(page.getByTestId('user-model-same-class')).toContainText('whatever normalization is chosen');
   // This model was trained with alphabetical labels and x/255 (see ../shared/keras/README.md).
   await page.getByTestId('user-model-labels').fill('angry, disgust, fear, happy, neutral, sad, surprise');
   await page.getByTestId('user-model-normalization').selectOption('zero1');
@@ -99,4 +101,40 @@ test('a real Keras FER2013 model (.h5) converts in the page and labels faces', a
   await expect(page.getByTestId('model-name')).toContainText('sequential_cnn_fer2013.h5');
   const faces = await waitForFaces(page, 3);
   for (const f of faces) expect(Math.abs(Object.values(f.probs).reduce((a, b) => a + b, 0) - 1)).toBeLessThan(0.01);
+});
+
+test('the page finds a Keras model\'s normalization on its sample faces, and keeps the file name in view', async ({ page }) => {
+  const file = path.join(SHARED_KERAS, 'cnn_112px_8class.keras');
+  test.skip(!existsSync(file), `../shared/keras is absent (${file}): skipping the normalization check`);
+  await page.goto('/?backend=wasm');
+  await waitForFaces(page, 3);
+  await page.getByTestId('user-model').locator('summary').click();
+  await expect(page.getByTestId('user-model-fold')).toBeChecked();
+  await page.getByTestId('user-model-input').setInputFiles(file);
+  await expect(page.getByTestId('user-model-summary')).toContainText('8 classes', { timeout: 60_000 });
+  await expect(page.getByTestId('user-model-file')).toContainText('cnn_112px_8class.keras');
+  // Trained on x/255 (../shared/keras/README.md): pre-selected, and x/127.5 − 1 shown for what it does.
+  await expect(page.getByTestId('user-model-normalization')).toHaveValue('zero1');
+  await expect(page.getByTestId('user-model-same-class')).toHaveCount(0);
+  await expect(page.getByTestId('user-model-normalization').locator('option[value="minus1to1"]')).toContainText('every sample face');
+  await page.getByTestId('user-model-normalization').selectOption('minus1to1');
+  await expect(page.getByTestId('user-model-same-class')).toContainText('probably not the one the model was trained with');
+  await page.getByTestId('user-model-normalization').selectOption('zero1');
+  await page.getByTestId('user-model-use').click();
+  await expect(page.getByTestId('model-name')).toContainText('cnn_112px_8class.keras');
+  await expect(page.getByTestId('user-model-file')).toContainText('cnn_112px_8class.keras');
+});
+
+test('a weights-only Keras file alone asks, in the page\'s words, for the architecture file', async ({ page }) => {
+  const file = path.join(SHARED_KERAS, 'sequential_cnn_fer2013_b.weights.keras');
+  test.skip(!existsSync(file), `../shared/keras is absent (${file}): skipping`);
+  await page.goto('/?backend=wasm');
+  await waitForFaces(page, 3);
+  await page.getByTestId('user-model').locator('summary').click();
+  await page.getByTestId('user-model-input').setInputFiles(file);
+  const error = page.getByTestId('user-model-error');
+  await expect(error).toContainText('add the architecture JSON file', { timeout: 60_000 });
+  await expect(error).not.toContainText('--');
+  // Shown inside the model panel, next to the file input.
+  await expect(page.getByTestId('user-model').getByTestId('user-model-error')).toBeVisible();
 });

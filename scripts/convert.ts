@@ -1,4 +1,4 @@
-// npm run convert -- <model.h5|model.keras|weights.h5> [--arch architecture.json] --out <dir>
+// npm run convert -- <model.h5|model.keras|weights.h5> [--arch architecture.json] --out <dir> [--no-fold]
 //   [--labels a,b,c] [--normalize minus1to1|zero1|raw] [--channels gray|rgb] [--id id] [--name name] [--licence text]
 // Converts a Keras model to a TensorFlow.js layers model plus the app's manifest.json.
 import fs from 'node:fs';
@@ -7,11 +7,11 @@ import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { NORMALIZATIONS, type Normalization } from '../src/models/manifest.ts';
-import { buildManifest, convertKeras, ConversionError } from '../src/converter/index.ts';
-import { saveConverted } from '../src/converter/save-node.ts';
+import { convertKerasToFiles, ConversionError } from '../src/converter/index.ts';
+import { writeFiles } from '../src/converter/save-node.ts';
 
 const USAGE =
-  'usage: npm run convert -- <model.h5|model.keras|weights.h5> [--arch architecture.json] --out <dir> ' +
+  'usage: npm run convert -- <model.h5|model.keras|weights.h5> [--arch architecture.json] --out <dir> [--no-fold] ' +
   '[--labels a,b,c] [--normalize minus1to1|zero1|raw] [--channels gray|rgb] [--id id] [--name name] [--licence text]';
 
 class UsageError extends Error {}
@@ -36,6 +36,7 @@ async function main(): Promise<void> {
       id: { type: 'string' },
       name: { type: 'string' },
       licence: { type: 'string' },
+      'no-fold': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -58,30 +59,36 @@ async function main(): Promise<void> {
   // tfjs warns on stderr about tfjs-node on first use; this tool's stderr is for its own errors.
   tf.env().set('PROD', true);
   await tf.setBackend('cpu');
-  const result = await convertKeras(
+  const { files, manifest, summary, warnings } = await convertKerasToFiles(
     { main: readInput(mainPath, 'model file'), arch: values.arch ? readInput(values.arch, 'architecture file') : undefined },
-    { mainName: path.basename(mainPath), archName: values.arch ? path.basename(values.arch) : undefined },
+    {
+      mainName: path.basename(mainPath),
+      archName: values.arch ? path.basename(values.arch) : undefined,
+      fold: !values['no-fold'],
+      sourceName: path.basename(mainPath),
+      id: values.id,
+      name: values.name,
+      labels,
+      normalization,
+      channels,
+      licence: values.licence,
+    },
   );
-  const { manifest, warnings } = buildManifest(result, {
-    sourceName: path.basename(mainPath),
-    id: values.id,
-    name: values.name,
-    labels,
-    normalization,
-    channels,
-    licence: values.licence,
-  });
-  await saveConverted(result.model, manifest, values.out);
+  await writeFiles(files, values.out);
   const ms = Math.round(performance.now() - started);
-  const [h, w, c] = result.inputShape;
+  const [h, w, c] = summary.inputShape;
   console.log(`converted ${path.basename(mainPath)} → ${path.join(values.out, 'model.json')}`);
-  console.log(`  format   ${result.format}`);
-  console.log(`  layers   ${result.layerCount} (${result.weightCount} weight tensors)`);
+  console.log(`  format   ${summary.format}`);
+  console.log(`  layers   ${summary.layerCount} (${summary.weightCount} weight tensors)`);
+  console.log(
+    values['no-fold']
+      ? '  folding  off (--no-fold)'
+      : `  folding  ${summary.folded.batchNorms} BatchNormalization and ${summary.folded.activations} activation layers merged into the layer before them`,
+  );
   console.log(`  input    ${String(h)}×${String(w)}×${String(c)}, normalization ${manifest.normalization}`);
-  console.log(`  classes  ${result.outputClasses}: ${manifest.labels?.join(', ')}`);
+  console.log(`  classes  ${summary.outputClasses}: ${manifest.labels?.join(', ')}`);
   console.log(`  time     ${ms} ms`);
-  for (const warning of [...result.warnings, ...warnings]) console.log(`  warning: ${warning}`);
-  result.model.dispose();
+  for (const warning of warnings) console.log(`  warning: ${warning}`);
 }
 
 main().catch((e: unknown) => {

@@ -3,6 +3,7 @@
 // Node writes them to disk (save-node.ts).
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
+import { modelTopology } from './topology.ts';
 
 const SHARD_BYTES = 4 * 1024 * 1024;
 
@@ -28,7 +29,7 @@ export async function modelFiles(model: tfl.LayersModel, modelFile = 'model.json
     format: 'layers-model',
     generatedBy: artifacts.generatedBy,
     convertedBy: 'emotion-lens converter',
-    modelTopology: artifacts.modelTopology,
+    modelTopology: modelTopology(model),
     weightsManifest: [{ paths, weights: artifacts.weightSpecs }],
   };
   files.set(modelFile, new TextEncoder().encode(JSON.stringify(json)));

@@ -134,7 +134,7 @@ describe('Keras 2 weights-only HDF5 + architecture JSON', () => {
   it('asks for the architecture when only weights are given', async () => {
     const message = await conversionError(convertKeras({ main: await keras2WeightsH5(sequentialWeights()) }, { mainName: 'w.h5' }));
     expect(message).toBe(
-      'w.h5 holds weights only (saved with save_weights) and no architecture: also give the architecture JSON from model.to_json() (--arch)',
+      'w.h5 holds weights only (saved with save_weights) and no architecture: add the architecture JSON file (from model.to_json())',
     );
   });
 });
@@ -488,7 +488,69 @@ describe('buildManifest', () => {
   it('names other class counts generically, and checks labels and channels against the model', () => {
     expect(buildManifest({ inputShape: [224, 224, 3], outputClasses: 2 }, { sourceName: 'tm.h5' }).manifest.labels).toEqual(['class 1', 'class 2']);
     expect(() => buildManifest(shape, { sourceName: 'm.h5', labels: ['a', 'b'] })).toThrow('2 labels were given but the model has 7 outputs');
-    expect(() => buildManifest(shape, { sourceName: 'm.h5', channels: 'rgb' })).toThrow("--channels rgb was given but the model's input has 1 channel");
+    expect(() => buildManifest(shape, { sourceName: 'm.h5', channels: 'rgb' })).toThrow("the colour was given as rgb but the model's input has 1 channel");
     expect(() => buildManifest({ inputShape: [null, null, 1], outputClasses: 7 }, { sourceName: 'm.h5' })).toThrow('fixed-size image input');
+  });
+});
+
+// ---- Folding: Conv2D (no bias) → BatchNormalization → Activation(relu) → GAP → Dense ----
+
+const foldable = {
+  conv: values(3 * 3 * 2 * 4, 51),
+  bn: { gamma: values(4, 52), beta: values(4, 53), mean: values(4, 54), variance: values(4, 55).map((v) => Math.abs(v) + 0.3), epsilon: 0.001 },
+  dense: { kernel: values(4 * 3, 56), bias: values(3, 57) },
+};
+
+const foldableConfig = {
+  class_name: 'Sequential',
+  config: {
+    name: 'sequential',
+    layers: [
+      { class_name: 'InputLayer', config: { batch_input_shape: [null, 6, 6, 2], dtype: 'float32', name: 'input_1' } },
+      { class_name: 'Conv2D', config: { name: 'conv', filters: 4, kernel_size: [3, 3], strides: [1, 1], padding: 'valid', data_format: 'channels_last', activation: 'linear', use_bias: false } },
+      { class_name: 'BatchNormalization', config: { name: 'bn', axis: -1, epsilon: 0.001, center: true, scale: true } },
+      { class_name: 'Activation', config: { name: 'act', activation: 'relu' } },
+      { class_name: 'GlobalAveragePooling2D', config: { name: 'gap', data_format: 'channels_last' } },
+      { class_name: 'Dense', config: { name: 'dense', units: 3, activation: 'softmax', use_bias: true } },
+    ],
+  },
+};
+
+const foldableWeights: TestLayerWeights[] = [
+  { layer: 'conv', weights: [{ name: 'conv/kernel:0', shape: [3, 3, 2, 4], data: foldable.conv }] },
+  {
+    layer: 'bn',
+    weights: (['gamma', 'beta', 'moving_mean', 'moving_variance'] as const).map((v, i) => ({
+      name: `bn/${v}:0`,
+      shape: [4],
+      data: [foldable.bn.gamma, foldable.bn.beta, foldable.bn.mean, foldable.bn.variance][i],
+    })),
+  },
+  { layer: 'act', weights: [] },
+  { layer: 'gap', weights: [] },
+  { layer: 'dense', weights: [{ name: 'dense/kernel:0', shape: [4, 3], data: foldable.dense.kernel }, { name: 'dense/bias:0', shape: [3], data: foldable.dense.bias }] },
+];
+
+describe('BatchNormalization folding', () => {
+  const x = values(6 * 6 * 2, 58).map((v) => v * 4);
+  const expected = (): Float32Array => {
+    const c = conv2d({ h: 6, w: 6, c: 2, data: x }, foldable.conv, 3, 3, 4);
+    const act = relu(batchNorm(c.data, 4, foldable.bn));
+    return softmax(dense(globalAveragePool({ h: 4, w: 4, c: 4, data: act }), foldable.dense.kernel, 3, foldable.dense.bias));
+  };
+
+  it('folds by default: fewer layers, same outputs as the reference', async () => {
+    const main = await keras2FullH5(foldableConfig, foldableWeights);
+    const r = await convertKeras({ main });
+    expect(r.folded).toEqual({ batchNorms: 1, activations: 1 });
+    expect(r.model.layers.map((l) => l.getClassName())).toEqual(['InputLayer', 'Conv2D', 'GlobalAveragePooling2D', 'Dense']);
+    expectClose(predict(r.model, x, [6, 6, 2]), expected());
+  });
+
+  it('keeps the Keras layers with fold: false, with the same outputs', async () => {
+    const r = await convertKeras({ main: await keras2FullH5(foldableConfig, foldableWeights) }, { fold: false });
+    expect(r.folded).toEqual({ batchNorms: 0, activations: 0 });
+    expect(r.model.layers.map((l) => l.getClassName())).toContain('BatchNormalization');
+    expectClose(predict(r.model, x, [6, 6, 2]), expected());
   });
 });

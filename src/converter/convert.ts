@@ -7,7 +7,9 @@ import { ConversionError } from './errors.ts';
 import { readHdf5, stringAttr, type H5Group } from './hdf5.ts';
 import { normaliseModel, parseArchitecture } from './keras-config.ts';
 import { describeKind, sniff } from './sniff.ts';
+import { checkZipCrcs } from './zip-crc.ts';
 import { assignWeights, findWeights } from './weights.ts';
+import { foldModel, type FoldReport } from './fold.ts';
 
 export interface KerasFiles {
   /** A full-model .h5/.hdf5, a Keras 3 .keras zip, or a weights-only HDF5 from save_weights. */
@@ -20,6 +22,11 @@ export interface ConvertOptions {
   /** File names, only used in messages. */
   mainName?: string;
   archName?: string;
+  /**
+   * Fold BatchNormalization into the convolution/dense layer before it and merge activation layers
+   * into it (exact, fewer tfjs dispatches). Default true; false keeps the Keras layer structure.
+   */
+  fold?: boolean;
 }
 
 export interface ConversionResult {
@@ -34,6 +41,8 @@ export interface ConversionResult {
   layerCount: number;
   /** Weight tensors written into the model. */
   weightCount: number;
+  /** What folding removed (zeros when fold was false or nothing could be folded). */
+  folded: FoldReport;
   warnings: string[];
 }
 
@@ -78,7 +87,7 @@ export async function convertKeras(files: KerasFiles, opts: ConvertOptions = {})
       } else {
         if (files.arch === undefined) {
           throw new ConversionError(
-            `${mainName} holds weights only (saved with save_weights) and no architecture: also give the architecture JSON from model.to_json() (--arch)`,
+            `${mainName} holds weights only (saved with save_weights) and no architecture: add the architecture JSON file (from model.to_json())`,
           );
         }
         arch = readArchitecture(files.arch, opts.archName ?? 'the architecture file');
@@ -103,7 +112,17 @@ export async function convertKeras(files: KerasFiles, opts: ConvertOptions = {})
     if (!located && model.weights.length > 0) {
       throw new ConversionError(`${mainName} contains no Keras weights (no model_weights, layer_names or layers/ group)`);
     }
-    if (located) weightCount = assignWeights(model, located.group, located.layout);
+    if (located) weightCount = assignWeights(model, located.group, located.layout, warnings);
+  } catch (e) {
+    model.dispose();
+    throw e;
+  }
+  let folded: FoldReport = { batchNorms: 0, activations: 0 };
+  try {
+    const rewritten = await rewrite(model, opts.fold !== false, warnings);
+    folded = rewritten.report;
+    if (rewritten.model !== model) model.dispose();
+    model = rewritten.model;
   } catch (e) {
     model.dispose();
     throw e;
@@ -120,8 +139,20 @@ export async function convertKeras(files: KerasFiles, opts: ConvertOptions = {})
     outputClasses: outShape[outShape.length - 1] ?? 0,
     layerCount: normalised.layerCount,
     weightCount,
+    folded,
     warnings,
   };
+}
+
+/** Folding is an optimisation: a model it cannot rewrite still converts, unfolded (with a warning). */
+async function rewrite(model: tfl.LayersModel, fold: boolean, warnings: string[]): ReturnType<typeof foldModel> {
+  try {
+    return await foldModel(model, { fold });
+  } catch (e) {
+    if (e instanceof ConversionError || !fold) throw e;
+    warnings.push(`BatchNormalization folding was skipped: ${(e as Error).message}`);
+    return foldModel(model, { fold: false });
+  }
 }
 
 function readArchitecture(arch: string | Uint8Array, what: string): Record<string, unknown> {
@@ -139,10 +170,11 @@ function readArchitecture(arch: string | Uint8Array, what: string): Record<strin
 function readKerasZip(bytes: Uint8Array, what: string): { arch: Record<string, unknown>; weights: Uint8Array; version?: string } {
   let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(bytes, { filter: (f) => ['config.json', 'metadata.json', 'model.weights.h5'].includes(f.name) });
+    entries = unzipSync(bytes);
   } catch (e) {
-    throw new ConversionError(`${what} is a zip but could not be unpacked: ${(e as Error).message}`);
+    throw new ConversionError(`${what} is a damaged zip: it could not be unpacked (${(e as Error).message})`);
   }
+  checkZipCrcs(bytes, entries, what);
   const config = entries['config.json'];
   const weights = entries['model.weights.h5'];
   if (!config || !weights) {

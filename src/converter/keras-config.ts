@@ -199,7 +199,11 @@ function normaliseLayerConfig(className: string, raw: Json, ctx: Ctx, name: stri
     c.batch_input_shape = raw.batch_shape;
     delete c.batch_shape;
   }
-  if (c.data_format === 'channels_first') unsupportedOption(ctx, className, name, 'data_format "channels_first"');
+  // channels_first is computed per layer by tfjs-layers (it transposes around the NHWC kernels), like
+  // Keras; BatchNormalization on axis 1 is rewritten after the build (fold.ts: tfjs gets it wrong).
+  if (c.data_format !== undefined && c.data_format !== null && c.data_format !== 'channels_first' && c.data_format !== 'channels_last') {
+    unsupportedOption(ctx, className, name, `data_format ${JSON.stringify(c.data_format)}`);
+  }
   if (c.activation !== undefined) c.activation = activation(c.activation, ctx, className, name);
 
   switch (className) {

@@ -46,7 +46,7 @@ export function buildManifest(
   }
   if (channels !== 1 && channels !== 3) throw new ConversionError(`the model takes ${String(channels)}-channel images: the app supports 1 (gray) or 3 (RGB)`);
   if (opts.channels && (opts.channels === 'gray') !== (channels === 1)) {
-    throw new ConversionError(`--channels ${opts.channels} was given but the model's input has ${channels} channel${channels === 1 ? '' : 's'}`);
+    throw new ConversionError(`the colour was given as ${opts.channels} but the model's input has ${channels} channel${channels === 1 ? '' : 's'}`);
   }
   const n = model.outputClasses;
   let labels = opts.labels;
@@ -56,14 +56,14 @@ export function buildManifest(
     labels = FER2013_LABELS;
     warnings.push(
       `no labels given: assumed FER2013 order (${FER2013_LABELS.join(', ')}). Models trained from image folders ` +
-        'usually use alphabetical order instead: pass --labels if yours did',
+        'usually use alphabetical order instead: give the labels in output order if yours did',
     );
   } else {
     // Generic names keep the model usable (Teachable Machine exports are literally "Class 1", "Class 2").
     labels = Array.from({ length: n }, (_, i) => `class ${i + 1}`);
-    warnings.push(`no labels given for a ${n}-class model: named them "class 1".."class ${n}"; pass --labels to name them`);
+    warnings.push(`no labels given for a ${n}-class model: named them "class 1".."class ${n}"; give the labels in output order to name them`);
   }
-  if (!opts.normalization) warnings.push('no normalization given: assumed minus1to1 (pixels x/127.5 − 1); pass --normalize if the model was trained on x/255 (zero1) or raw pixels');
+  if (!opts.normalization) warnings.push('no normalization given: assumed minus1to1 (pixels x/127.5 − 1); give the normalization if the model was trained on x/255 (zero1) or raw pixels');
   const id = opts.id ?? slugify(opts.sourceName);
   const manifest = parseManifest(
     {

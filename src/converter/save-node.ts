@@ -6,11 +6,9 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import type { ModelManifest } from '../models/manifest.ts';
 import { modelFiles } from './artifacts.ts';
 
-/** Writes <dir>/model.json, its weight shards and <dir>/manifest.json; returns the paths written. */
-export async function saveConverted(model: tfl.LayersModel, manifest: ModelManifest, dir: string): Promise<string[]> {
+/** Writes every file of the map (as from convertKerasToFiles) into dir; returns the paths written. */
+export async function writeFiles(files: Map<string, Uint8Array>, dir: string): Promise<string[]> {
   await fs.mkdir(dir, { recursive: true });
-  const files = await modelFiles(model, manifest.modelFile);
-  files.set('manifest.json', new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));
   const written: string[] = [];
   for (const [name, bytes] of files) {
     const p = path.join(dir, name);
@@ -18,4 +16,11 @@ export async function saveConverted(model: tfl.LayersModel, manifest: ModelManif
     written.push(p);
   }
   return written;
+}
+
+/** Writes <dir>/model.json, its weight shards and <dir>/manifest.json; returns the paths written. */
+export async function saveConverted(model: tfl.LayersModel, manifest: ModelManifest, dir: string): Promise<string[]> {
+  const files = await modelFiles(model, manifest.modelFile);
+  files.set('manifest.json', new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));
+  return writeFiles(files, dir);
 }

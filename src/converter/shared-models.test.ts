@@ -8,9 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import h5wasm from 'h5wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { convertKeras, ConversionError, type ConversionResult } from './index.ts';
-import { loadFerImages, scoreOnFer, type FerImage } from './testing/fer2013.ts';
-import { conv2d, dense, maxPool2x2, relu, softmax, type Image } from './testing/reference.ts';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { convertKeras, convertKerasToFiles, ConversionError, type ConversionResult } from './index.ts';
+import { memoryArtifacts } from './testing/memory-artifacts.ts';
+import { loadFerImages, resizeBilinear, scoreOnFer, type FerImage } from './testing/fer2013.ts';
+import { conv2d, dense, maxPool2x2, maxPool2x2ChannelsFirst, relu, softmax, type Image } from './testing/reference.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const KERAS = path.resolve(root, '../shared/keras');
@@ -65,6 +67,26 @@ describe.skipIf(!present)('real Keras files in ../shared/keras', () => {
     expect(s.accuracy).toBeGreaterThanOrEqual(0.6);
   });
 
+  // The app's two built-in classifiers are these files folded (convertKerasToFiles): the saved files,
+  // loaded back, must compute what the unfolded Keras layers compute.
+  for (const file of ['mini_xception_fer2013.hdf5', 'fer2013_big_XCEPTION.54-0.66.hdf5']) {
+    it(`${file}: folded model files equal the unfolded model within 1e-4 on FER2013 faces`, async () => {
+      const { files, manifest, summary } = await convertKerasToFiles({ main: read(file) }, { mainName: file, normalization: 'minus1to1' });
+      expect(manifest.format).toBe('layers');
+      expect(summary.folded.batchNorms).toBeGreaterThan(0);
+      const folded = await tfl.loadLayersModel(tf.io.fromMemory(memoryArtifacts(files)));
+      const unfolded = await convertKeras({ main: read(file) }, { fold: false });
+      expect(folded.layers.length).toBeLessThan(unfolded.model.layers.length * 0.7);
+      const faces = tf.tidy(() => tf.concat(allImages.slice(0, 8).map((im) => tf.tensor(resizeBilinear(im.gray, im.width, im.height, 64, 64).map((v) => v / 127.5 - 1), [1, 64, 64, 1]))));
+      const a = (unfolded.model.predict(faces) as tf.Tensor).dataSync();
+      const b = (folded.predict(faces) as tf.Tensor).dataSync();
+      expect(Math.max(...a.map((v, i) => Math.abs(v - b[i])))).toBeLessThan(1e-4);
+      tf.dispose(faces);
+      folded.dispose();
+      unfolded.model.dispose();
+    });
+  }
+
   // Both sequential_cnn files hold weights that never left their Glorot-uniform initialisation
   // (≈99% of every kernel lies inside ±sqrt(6/(fan_in+fan_out)), with the init's RMS): the
   // models output the class prior for any face, so no conversion can score them above the
@@ -114,6 +136,36 @@ describe.skipIf(!present)('real Keras files in ../shared/keras', () => {
       });
     });
   }
+
+  // EmoPy: channels_last Conv2D, channels_first MaxPooling2D (pooling over width and channels).
+  describe('emopy_conv_025 (Conv2D channels_last, MaxPooling2D channels_first)', () => {
+    let faces: Float32Array[];
+    beforeAll(() => {
+      // Raw pixels 0–255 at 48×48, as EmoPy trained; one face of each class.
+      faces = FER2013_ORDER.map((label) => allImages.find((im) => im.label === label) as FerImage).map((im) => resizeBilinear(im.gray, im.width, im.height, 48, 48));
+    });
+
+    for (const [main, arch] of [['emopy_conv_025.hdf5', undefined], ['emopy_conv_025.weights.h5', 'emopy_conv_025.arch.json']] as const) {
+      it(`${main}${arch ? ` + ${arch}` : ''} matches the plain-loop forward pass`, async () => {
+        const r = await timedConvert(main, arch);
+        models.push(r);
+        // The two saves come from different training runs: each is checked against its own weights.
+        const kernels = await readWeightsDirectly(main, ['conv2d_1', 'conv2d_2', 'conv2d_3', 'conv2d_4', 'dense_1']);
+        expect(r.inputShape).toEqual([48, 48, 1]);
+        expect(r.outputClasses).toBe(3);
+        let maxRel = 0;
+        let spread = 0;
+        for (const face of faces) {
+          const got = tf.tidy(() => (r.model.predict(tf.tensor(face, [1, 48, 48, 1])) as tf.Tensor).dataSync() as Float32Array);
+          const want = emopyReference(face, kernels);
+          spread = Math.max(spread, ...want);
+          want.forEach((v, i) => (maxRel = Math.max(maxRel, Math.abs(got[i] - v) / Math.max(1, Math.abs(v)))));
+        }
+        expect(spread).toBeGreaterThan(0); // the final ReLU does not zero everything
+        expect(maxRel).toBeLessThan(1e-4);
+      });
+    }
+  });
 
   it('mobilenetv2_teachable_machine.h5 (nested Sequential → Sequential → MobileNetV2) converts', async () => {
     const r = await timedConvert('mobilenetv2_teachable_machine.h5');
@@ -165,6 +217,19 @@ async function readWeightsDirectly(file: string, layers: string[]): Promise<Reco
   f.close();
   FS.unlink('/shared-test.h5');
   return out;
+}
+
+/** EmoPy's conv_025 written out: conv×2, channels_first pool (over w and c), conv×2, same pool, dense, ReLU. */
+function emopyReference(x: Float32Array, w: Record<string, { shape: number[]; data: Float32Array }>): Float32Array {
+  const convRelu = (img: Image, name: string): Image => {
+    const { shape, data } = w[`${name}/kernel`];
+    const out = conv2d(img, data, shape[0], shape[1], shape[3], w[`${name}/bias`].data);
+    return { ...out, data: relu(out.data) };
+  };
+  let img: Image = { h: 48, w: 48, c: 1, data: x };
+  img = maxPool2x2ChannelsFirst(convRelu(convRelu(img, 'conv2d_1'), 'conv2d_2'));
+  img = maxPool2x2ChannelsFirst(convRelu(convRelu(img, 'conv2d_3'), 'conv2d_4'));
+  return relu(dense(img.data, w['dense_1/kernel'].data, 3, w['dense_1/bias'].data));
 }
 
 /** The sequential_cnn architecture (README + arch JSON) written out: conv×2, pool, conv, pool, conv, pool, dense×2. */

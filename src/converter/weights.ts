@@ -26,7 +26,33 @@ interface Assignment {
   label: string;
 }
 
-export function assignWeights(model: tfl.LayersModel, group: H5Group, layout: WeightsLayout): number {
+/** Beyond these a trained network's weight is not plausible: a damaged file (or a diverged training). */
+export const ABSURD_WEIGHT = 1e6;
+export const LARGE_WEIGHT = 1e4;
+/** Moving variances of raw-pixel inputs legitimately reach 255² and more. */
+const ABSURD_VARIANCE = 1e12;
+
+/** NaN, ±∞ and absurd magnitudes are errors; merely large ones a warning. */
+function checkValues(data: Float32Array, label: string, isVariance: boolean, warnings: string[]): void {
+  let max = 0;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
+    if (!Number.isFinite(v)) {
+      throw new ConversionError(`${label} contains ${Number.isNaN(v) ? 'NaN' : 'infinite'} values: the file is damaged (or the training diverged)`);
+    }
+    const a = Math.abs(v);
+    if (a > max) max = a;
+  }
+  const limit = isVariance ? ABSURD_VARIANCE : ABSURD_WEIGHT;
+  if (max > limit) {
+    throw new ConversionError(`${label} has a value of ${max.toExponential(2)}, far beyond any trained weight: the file is damaged`);
+  }
+  if (!isVariance && max > LARGE_WEIGHT) {
+    warnings.push(`${label} has a value of ${max.toExponential(2)}, unusually large for a trained network: the file may be damaged`);
+  }
+}
+
+export function assignWeights(model: tfl.LayersModel, group: H5Group, layout: WeightsLayout, warnings: string[] = []): number {
   const assignments = layout === 'keras2' ? matchKeras2(model, group) : matchKeras3(model.layers, group, 'layers', []);
   for (const { variable, data, label } of assignments) {
     const expected = variable.shape;
@@ -35,9 +61,13 @@ export function assignWeights(model: tfl.LayersModel, group: H5Group, layout: We
         `weight shape mismatch for ${label}: the model expects [${expected.join(', ')}], the file has [${data.shape.join(', ')}]`,
       );
     }
+    if (data.dtype.startsWith('unreadable')) {
+      throw new ConversionError(`${label} could not be read: ${data.dtype.replace(/^unreadable /, '')}`);
+    }
     if (data.data.length !== data.shape.reduce((a, b) => a * b, 1)) {
       throw new ConversionError(`${label} holds ${data.dtype} values that cannot be read as float32 weights`);
     }
+    checkValues(data.data, label, /moving_variance/.test(variable.originalName), warnings);
     const t = tf.tensor(data.data, data.shape, 'float32');
     variable.write(t);
     t.dispose();

@@ -4,12 +4,29 @@ import * as tf from '@tensorflow/tfjs-core';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { parseManifest, type ModelManifest } from '../models/manifest';
+import { modelTopology } from '../converter/topology';
 
 const MODEL_URL = 'indexeddb://emotion-lens-user-model';
 const MANIFEST_KEY = 'emotion-lens-user-model-manifest';
 
+/**
+ * A save handler that stores a layers model with its complete topology: tfjs 4.22's own
+ * serialisation drops SeparableConv2D's depth_multiplier, and such a model would not load back.
+ */
+export function withFullTopology(model: LayersModel, handler: tf.io.IOHandler): tf.io.IOHandler {
+  return tf.io.withSaveHandler(async (artifacts) => {
+    if (!handler.save) throw new Error('this model store cannot save');
+    return handler.save({ ...artifacts, modelTopology: modelTopology(model) });
+  });
+}
+
 export async function saveUserModel(model: LayersModel | GraphModel, manifest: ModelManifest): Promise<void> {
-  await model.save(MODEL_URL);
+  if ('layers' in model) {
+    const [store] = tf.io.getSaveHandlers(MODEL_URL);
+    await model.save(withFullTopology(model, store));
+  } else {
+    await model.save(MODEL_URL);
+  }
   localStorage.setItem(MANIFEST_KEY, JSON.stringify(manifest));
 }
 

@@ -35,7 +35,12 @@ async function jsonOf(f: File): Promise<unknown> {
 const isTfjsModelJson = (j: unknown): j is { format?: string; modelTopology: unknown; weightsManifest: unknown } =>
   typeof j === 'object' && j !== null && 'modelTopology' in j && 'weightsManifest' in j;
 
-export async function readModelFiles(files: File[]): Promise<ReadModel> {
+export interface ReadOptions {
+  /** Fold BatchNormalization into the layer before it (faster, same outputs). Default true. */
+  fold?: boolean;
+}
+
+export async function readModelFiles(files: File[], opts: ReadOptions = {}): Promise<ReadModel> {
   if (files.length === 0) throw new Error('Choose a .h5 or .keras file, or a TensorFlow.js model folder');
   const jsonFiles = files.filter((f) => f.name.toLowerCase().endsWith('.json'));
   const parsed = await Promise.all(jsonFiles.map(async (f) => ({ file: f, json: await jsonOf(f) })));
@@ -68,7 +73,7 @@ export async function readModelFiles(files: File[]): Promise<ReadModel> {
   const arch = jsonFiles.find((f) => f !== main);
   const result = await convertKeras(
     { main: await bytesOf(main), arch: arch ? await arch.text() : undefined },
-    { mainName: main.name, archName: arch?.name },
+    { mainName: main.name, archName: arch?.name, fold: opts.fold },
   );
   return {
     model: result.model,

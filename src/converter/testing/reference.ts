@@ -85,3 +85,31 @@ export function maxPool2x2(img: Image): Image {
   }
   return { h, w, c: img.c, data };
 }
+
+/** The same values laid out channels-first: [c][h][w]. */
+export function toChw(img: Image): Float32Array {
+  const out = new Float32Array(img.data.length);
+  for (let y = 0; y < img.h; y++) for (let x = 0; x < img.w; x++) for (let c = 0; c < img.c; c++) out[(c * img.h + y) * img.w + x] = img.data[(y * img.w + x) * img.c + c];
+  return out;
+}
+
+/**
+ * MaxPooling2D 2×2, stride 2, "valid", data_format channels_first, applied to an array laid out
+ * [h][w][c] (what a channels_last Conv2D outputs): Keras then takes h as the channels and pools over
+ * w and c — what EmoPy's models do.
+ */
+export function maxPool2x2ChannelsFirst(img: Image): Image {
+  const w = Math.floor(img.w / 2);
+  const c = Math.floor(img.c / 2);
+  const data = new Float32Array(img.h * w * c);
+  for (let y = 0; y < img.h; y++) {
+    for (let x = 0; x < w; x++) {
+      for (let ch = 0; ch < c; ch++) {
+        let m = -Infinity;
+        for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) m = Math.max(m, img.data[(y * img.w + 2 * x + i) * img.c + 2 * ch + j]);
+        data[(y * w + x) * c + ch] = m;
+      }
+    }
+  }
+  return { h: img.h, w, c, data };
+}
