@@ -6,7 +6,8 @@ import { CameraError, listCameras, openCamera, stopStream } from '../camera/came
 import { EmotionClassifier } from '../classify/classifier';
 import { FaceDetector } from '../detection/face-detector';
 import { httpModelSource, loadIndex, resolveModel, withModelErrors } from '../models/registry';
-import { containScale, drawOverlay, type OverlayOptions } from '../overlay/draw-overlay';
+import { containScale, drawOverlay, type OverlayLayout, type OverlayOptions } from '../overlay/draw-overlay';
+import { sameFaceIds } from '../overlay/numbering';
 import { Classroom } from '../classroom/classroom';
 import { detectorId, detectorOptions } from '../classroom/detector-settings';
 import { downloadBlob } from '../classroom/download';
@@ -49,6 +50,8 @@ export interface EmotionAppApi {
   tensorCount(): number;
   /** The last processed frames' timings, oldest first (read by `npm run bench`). */
   getTimings(): FrameTiming[];
+  /** Where the last drawn frame's boxes and labels went, with each face's number (canvas pixels). */
+  getOverlayLayout(): OverlayLayout | null;
 }
 
 export class AppController {
@@ -68,6 +71,7 @@ export class AppController {
   private lastStatsPublish = 0;
   private video: HTMLVideoElement | null = null;
   private overlay: CanvasRenderingContext2D | null = null;
+  private overlayLayout: OverlayLayout | null = null;
   private still: HTMLCanvasElement | null = null;
   private videoUrl: string | null = null;
   private startWhenAttached = false;
@@ -112,6 +116,7 @@ export class AppController {
       stop: () => this.stop(),
       tensorCount: () => tf.memory().numTensors,
       getTimings: () => this.timings.toArray(),
+      getOverlayLayout: () => this.overlayLayout,
     };
   }
 
@@ -241,6 +246,7 @@ export class AppController {
     if (this.videoUrl) URL.revokeObjectURL(this.videoUrl);
     this.videoUrl = null;
     this.overlay?.clearRect(0, 0, this.overlay.canvas.width, this.overlay.canvas.height);
+    this.overlayLayout = null;
     this.latest = null;
     const s = this.store.getState();
     s.publishFaces([]);
@@ -267,7 +273,7 @@ export class AppController {
         this.still.getContext('2d')!.drawImage(image.canvas, 0, 0);
         this.pipeline!.reset();
         const result = await this.pipeline!.process(image.canvas);
-        if (this.overlay) drawOverlay(this.overlay, result, this.overlayOptions(false));
+        if (this.overlay) this.overlayLayout = drawOverlay(this.overlay, result, this.overlayOptions(false));
         // Results in the file's own pixels, like video pixels for the camera.
         this.latest = scaleResult(result, 1 / image.scale);
         s.publishFaces(this.latest.faces);
@@ -615,14 +621,15 @@ export class AppController {
     this.latest = result;
     const s = this.store.getState();
     const mirror = s.settings.mirror && s.source?.kind === 'camera';
-    if (this.overlay) drawOverlay(this.overlay, result, this.overlayOptions(mirror));
-    this.classroom.onFrame(result.faces);
     const t = performance.now();
-    this.stats.add(t, result.timings.totalMs);
-    if (t - this.lastDomPublish >= DOM_PUBLISH_MS || result.faces.length !== s.faces.length) {
+    // Published first: the labels on the picture show the published frame's values, like the cards.
+    if (t - this.lastDomPublish >= DOM_PUBLISH_MS || !sameFaceIds(result.faces, s.faces)) {
       this.lastDomPublish = t;
       s.publishFaces(result.faces);
     }
+    if (this.overlay) this.overlayLayout = drawOverlay(this.overlay, result, { ...this.overlayOptions(mirror), shown: this.store.getState().faces });
+    this.classroom.onFrame(result.faces);
+    this.stats.add(t, result.timings.totalMs);
     if (t - this.lastStatsPublish >= STATS_PUBLISH_MS) {
       this.lastStatsPublish = t;
       s.publishStats({ fps: this.stats.fps, latencyMs: this.stats.medianLatency, faces: result.faces.length });
