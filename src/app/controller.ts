@@ -6,7 +6,7 @@ import { CameraError, listCameras, openCamera, stopStream } from '../camera/came
 import { EmotionClassifier } from '../classify/classifier';
 import { FaceDetector } from '../detection/face-detector';
 import { httpModelSource, loadIndex, resolveModel, withModelErrors } from '../models/registry';
-import { containScale, drawOverlay, type OverlayLayout, type OverlayOptions } from '../overlay/draw-overlay';
+import { drawOverlay, type OverlayLayout, type OverlayOptions } from '../overlay/draw-overlay';
 import { sameFaceIds } from '../overlay/numbering';
 import { Classroom } from '../classroom/classroom';
 import { detectorId, detectorOptions } from '../classroom/detector-settings';
@@ -189,7 +189,7 @@ export class AppController {
       this.detectorInUse = detector;
       this.builtInClassifier = classifier;
       s.setLabels(classifier.labels);
-      s.setClassifier({ name: classifier.manifest.name, builtIn: true });
+      s.setClassifier({ name: classifier.manifest.name, builtIn: true, manifest: classifier.manifest });
       await this.restoreUserModel();
       s.setProgress('Preparing the GPU…');
       await this.pipeline.warmUp(640, 480);
@@ -323,7 +323,7 @@ export class AppController {
     previous?.dispose();
     const s = this.store.getState();
     s.setLabels(classifier.labels);
-    s.setClassifier({ name: manifest.name, builtIn: false });
+    s.setClassifier({ name: manifest.name, builtIn: false, manifest });
   }
 
   /** Back to the shipped model, on request or because the user's model failed (reason shown). */
@@ -334,7 +334,7 @@ export class AppController {
     this.userClassifier = null;
     const s = this.store.getState();
     s.setLabels(this.builtInClassifier.labels);
-    s.setClassifier({ name: this.builtInClassifier.manifest.name, builtIn: true });
+    s.setClassifier({ name: this.builtInClassifier.manifest.name, builtIn: true, manifest: this.builtInClassifier.manifest });
     if (reason) s.setNotice(reason);
     await clearUserModel();
   }
@@ -535,7 +535,7 @@ export class AppController {
   private overlayOptions(mirror: boolean): OverlayOptions {
     const s = this.store.getState();
     const big = s.view.presentation;
-    return { mirror, labels: s.labels, displayScale: this.overlay ? containScale(this.overlay.canvas) : 1, textScale: big ? 1.6 : 1, contrast: big };
+    return { mirror, labels: s.labels, textScale: big ? 1.6 : 1, contrast: big };
   }
 
   /**

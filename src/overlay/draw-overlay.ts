@@ -10,7 +10,7 @@ import { faceNumbers } from './numbering';
 export interface OverlayOptions {
   mirror: boolean;
   labels: string[];
-  /** On-screen CSS pixels per canvas pixel, so text is sized for what the viewer sees. Default 1. */
+  /** On-screen CSS pixels per canvas pixel, so text is sized for what the viewer sees. Default: measured on the canvas. */
   displayScale?: number;
   /** Text size multiplier (presentation mode reads from the back of a room). Default 1. */
   textScale?: number;
@@ -78,7 +78,9 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, result: FrameResult, 
     canvas.height = result.height;
   }
   ctx.clearRect(0, 0, canvas.width, canvas.height);
-  const scale = opts.displayScale && opts.displayScale > 0 ? opts.displayScale : 1;
+  // Measured after the resize above: the first frame of a new size must not use the old size's scale.
+  const shownScale = opts.displayScale ?? containScale(canvas as HTMLCanvasElement);
+  const scale = shownScale > 0 ? shownScale : 1;
   const textScale = opts.textScale ?? 1;
   const n = result.faces.length;
   const shown = opts.shown ?? result.faces;
@@ -191,6 +193,6 @@ function drawBlock(ctx: CanvasRenderingContext2D, b: Block, at: Box, detail: Lab
 
 /** CSS pixels per canvas pixel for a canvas shown with object-fit: contain. */
 export function containScale(canvas: HTMLCanvasElement): number {
-  if (!canvas.width || !canvas.height || !canvas.clientWidth) return 1;
+  if (!canvas.width || !canvas.height || !canvas.clientWidth || !canvas.clientHeight) return 1;
   return Math.min(canvas.clientWidth / canvas.width, canvas.clientHeight / canvas.height);
 }

@@ -1,6 +1,23 @@
+import { useState, type ReactNode } from 'react';
 import { useApp, useController } from './context';
 
-export function Controls() {
+/** Opens the "Use my own model" panel (rendered in the settings, id "own-model") and moves focus to it. */
+function openOwnModelPanel(): void {
+  const panel = document.querySelector<HTMLDetailsElement>('#own-model details');
+  if (!panel) return;
+  panel.open = true;
+  panel.scrollIntoView({ block: 'nearest' });
+  panel.querySelector<HTMLElement>('summary')?.focus();
+}
+
+/** Wide enough to show every option without folding them away. */
+const WIDE = '(min-width: 701px)';
+
+/**
+ * The main controls in one compact bar (start/stop, open a file, own model); the rest (mirror,
+ * camera, classroom) in "More options", open by default on wide screens.
+ */
+export function Controls({ more }: { more?: ReactNode }) {
   const controller = useController();
   const status = useApp((s) => s.status);
   const mirror = useApp((s) => s.settings.mirror);
@@ -8,55 +25,63 @@ export function Controls() {
   const cameras = useApp((s) => s.cameras);
   const updateSettings = useApp((s) => s.updateSettings);
   const running = status === 'running';
+  const [open, setOpen] = useState(() => typeof window.matchMedia !== 'function' || window.matchMedia(WIDE).matches);
 
   return (
-    <div className="controls" role="toolbar" aria-label="Camera controls">
-      <button
-        type="button"
-        data-testid="start-stop"
-        onClick={() => (running ? controller.stop() : void controller.start())}
-        disabled={status === 'starting'}
-      >
-        {running ? 'Stop' : 'Start'}
-      </button>
-      <label className="file-button">
-        Open image or video…
-        <input
-          type="file"
-          data-testid="file-input"
-          accept="image/*,video/*"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void controller.openFile(file);
-            e.target.value = ''; // choosing the same file again still fires
-          }}
-        />
-      </label>
-      <label>
-        <input
-          type="checkbox"
-          data-testid="mirror"
-          checked={mirror}
-          onChange={(e) => updateSettings({ mirror: e.target.checked })}
-        />{' '}
-        Mirror
-      </label>
-      <label>
-        Camera{' '}
-        <select
-          data-testid="camera-select"
-          value={deviceId ?? ''}
-          disabled={cameras.length === 0}
-          onChange={(e) => void controller.switchCamera(e.target.value)}
+    <>
+      <div className="controls main-controls" role="toolbar" aria-label="Camera controls">
+        <button
+          type="button"
+          className="primary"
+          data-testid="start-stop"
+          onClick={() => (running ? controller.stop() : void controller.start())}
+          disabled={status === 'starting'}
         >
-          {cameras.length === 0 && <option value="">(start to list cameras)</option>}
-          {cameras.map((c) => (
-            <option key={c.deviceId} value={c.deviceId}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </label>
-    </div>
+          {running ? 'Stop' : 'Start'}
+        </button>
+        <label className="file-button">
+          Open image or video…
+          <input
+            type="file"
+            data-testid="file-input"
+            accept="image/*,video/*"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void controller.openFile(file);
+              e.target.value = ''; // choosing the same file again still fires
+            }}
+          />
+        </label>
+        <button type="button" data-testid="open-own-model" aria-controls="own-model" onClick={openOwnModelPanel}>
+          Use my own model…
+        </button>
+      </div>
+      <details className="more-controls" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary>More options</summary>
+        <div className="controls" role="toolbar" aria-label="Camera options">
+          <label className="check">
+            <input type="checkbox" data-testid="mirror" checked={mirror} onChange={(e) => updateSettings({ mirror: e.target.checked })} />
+            Mirror
+          </label>
+          <label className="camera-picker">
+            Camera
+            <select
+              data-testid="camera-select"
+              value={deviceId ?? ''}
+              disabled={cameras.length === 0}
+              onChange={(e) => void controller.switchCamera(e.target.value)}
+            >
+              {cameras.length === 0 && <option value="">(start to list cameras)</option>}
+              {cameras.map((c) => (
+                <option key={c.deviceId} value={c.deviceId}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {more}
+      </details>
+    </>
   );
 }

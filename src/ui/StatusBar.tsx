@@ -1,10 +1,15 @@
+import { useState } from 'react';
 import { useApp } from './context';
+import { backendSummary } from './plain-words';
 
+/** One short line on what the app is doing; the technical backend detail is one click away. */
 export function StatusBar() {
   const status = useApp((s) => s.status);
   const progress = useApp((s) => s.progress);
   const backend = useApp((s) => s.backend);
   const stats = useApp((s) => s.stats);
+  const live = useApp((s) => s.source?.kind !== 'image');
+  const [details, setDetails] = useState(false);
 
   return (
     <div className="status-bar">
@@ -12,9 +17,19 @@ export function StatusBar() {
         {status === 'starting' ? progress || 'Starting…' : status}
       </span>
       <span data-testid="backend" data-backend={backend?.name ?? ''} title={backend?.reason}>
-        Backend: {backend ? `${backend.name} (${backend.reason})` : '—'}
+        {backend ? backendSummary(backend.name, backend.reason) : 'Models not loaded yet'}
       </span>
-      {status === 'running' && (
+      {backend && (
+        <button type="button" className="link-button" data-testid="backend-details-toggle" aria-expanded={details} onClick={() => setDetails(!details)}>
+          {details ? 'Hide details' : 'Details'}
+        </button>
+      )}
+      {details && backend && (
+        <span className="backend-detail" data-testid="backend-details">
+          Backend: {backend.name} ({backend.reason})
+        </span>
+      )}
+      {status === 'running' && live && (
         <span data-testid="stats">
           {stats.fps.toFixed(1)} FPS · {stats.latencyMs.toFixed(0)} ms/frame · {stats.faces} face{stats.faces === 1 ? '' : 's'}
         </span>

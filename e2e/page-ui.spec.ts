@@ -1,0 +1,186 @@
+// A page people understand at a glance (issue 15): labels that never hide a face, cards that match
+// the boxes, phones and tablets without sideways scroll, and no axe-core violations.
+import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
+import type { Page, TestInfo } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { sampleImagePath } from '../src/fixture/samples.ts';
+import { compose, cropImage, loadImage, type RgbaImage } from '../src/imageio/index.ts';
+
+// pngjs ships no type declarations: describe the one call used.
+const { PNG } = createRequire(import.meta.url)('pngjs') as {
+  PNG: { sync: { write(png: RgbaImage, opts?: { colorType?: number; deflateLevel?: number }): Buffer } };
+};
+
+/**
+ * Six faces in two rows of three: the faces of sample1 above those of sample3 (both cropped to
+ * their faces), like a group photo where a label below a face would land on the face below.
+ */
+async function groupPhoto(testInfo: TestInfo): Promise<string> {
+  const [one, three] = await Promise.all([loadImage(sampleImagePath(1)), loadImage(sampleImagePath(3))]);
+  const top = cropImage(one, { x: 300, y: 120, width: 1500, height: 750 }); // sample1 is 1920×1280
+  const bottom = cropImage(three, { x: 500, y: 100, width: 1300, height: 700 }); // sample3 is 1920×1350
+  const layout = { width: 1500, height: 1450, cells: [{ x: 0, y: 0, width: 1500, height: 750 }, { x: 0, y: 750, width: 1500, height: 700 }] };
+  const path = testInfo.outputPath('six-faces.png');
+  writeFileSync(path, PNG.sync.write(compose([top, bottom], layout), { colorType: 2, deflateLevel: 1 }));
+  return path;
+}
+
+interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+const intersects = (a: Rect, b: Rect) =>
+  Math.min(a.x + a.width, b.x + b.width) > Math.max(a.x, b.x) && Math.min(a.y + a.height, b.y + b.height) > Math.max(a.y, b.y);
+
+async function openPhoto(page: Page, file: string = sampleImagePath(1)): Promise<void> {
+  await page.goto('/?backend=wasm&autostart=0');
+  await page.getByTestId('file-input').setInputFiles(file);
+  await expect(page.getByTestId('stage')).toHaveAttribute('data-source', 'image');
+  await expect.poll(() => page.evaluate(() => window.emotionApp.getOverlayLayout()?.faces.length ?? 0), { timeout: 60_000 }).toBeGreaterThan(0);
+}
+
+async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+test.describe('labels on the picture', () => {
+  test('with the group photo, no label covers another face, and cards match boxes by number and label', async ({ page }, testInfo) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openPhoto(page, await groupPhoto(testInfo));
+    const layout = (await page.evaluate(() => window.emotionApp.getOverlayLayout()))!;
+    expect(layout.faces.length, 'faces found in the group photo').toBeGreaterThanOrEqual(5);
+    for (const f of layout.faces) {
+      expect(f.clear, `face ${f.number}'s label found a free spot`).toBe(true);
+      for (const other of layout.faces) {
+        if (other !== f) expect(intersects(f.label, other.box), `label of face ${f.number} on face ${other.number}`).toBe(false);
+      }
+      expect(f.label.x).toBeGreaterThanOrEqual(0);
+      expect(f.label.y).toBeGreaterThanOrEqual(0);
+      expect(f.label.x + f.label.width).toBeLessThanOrEqual(layout.width + 0.01);
+      expect(f.label.y + f.label.height).toBeLessThanOrEqual(layout.height + 0.01);
+    }
+    // Numbered 1..n left to right on the picture.
+    const byNumber = [...layout.faces].sort((a, b) => a.number - b.number);
+    expect(byNumber.map((f) => f.number)).toEqual(byNumber.map((_, i) => i + 1));
+    for (let i = 1; i < byNumber.length; i++) {
+      const centre = (r: Rect) => r.x + r.width / 2;
+      expect(centre(byNumber[i].box)).toBeGreaterThanOrEqual(centre(byNumber[i - 1].box));
+    }
+    // The cards, in order, carry the same numbers, faces and values as the boxes.
+    const cards = await page.getByTestId('face-result').evaluateAll((els) =>
+      els.map((e) => ({ id: Number(e.getAttribute('data-face-id')), number: Number(e.getAttribute('data-face-number')), emotion: e.getAttribute('data-emotion'), score: Number(e.getAttribute('data-score')), text: e.querySelector('h3')!.textContent })),
+    );
+    expect(cards.map((c) => c.number)).toEqual(byNumber.map((f) => f.number));
+    cards.forEach((c, i) => {
+      const f = byNumber[i];
+      expect(c.id).toBe(f.id);
+      expect(c.emotion).toBe(f.emotion);
+      expect(c.score).toBeCloseTo(f.score, 3);
+      expect(c.text).toContain(`${Math.round(f.score * 100)}%`);
+    });
+    expect(layout.barCssPx).toBeGreaterThanOrEqual(12);
+    await shoot(page, testInfo, 'group-photo-1280x800');
+  });
+
+  test('on a tablet the text on the picture stays at least 12 px', async ({ page }, testInfo) => {
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await openPhoto(page, await groupPhoto(testInfo));
+    const layout = (await page.evaluate(() => window.emotionApp.getOverlayLayout()))!;
+    // Canvas pixels shown at displayScale CSS px each: the bar text, in canvas pixels, times that.
+    expect(layout.barCssPx).toBeGreaterThanOrEqual(12);
+    const scale = await page.locator('canvas.overlay').evaluate((c: HTMLCanvasElement) => Math.min(c.clientWidth / c.width, c.clientHeight / c.height));
+    expect(layout.displayScale).toBeCloseTo(scale, 2);
+    for (const f of layout.faces) expect(f.label.height * scale).toBeGreaterThanOrEqual(12 * 1.4);
+    await shoot(page, testInfo, 'group-photo-820x1180');
+  });
+});
+
+test.describe('every screen size', () => {
+  for (const [width, height] of [
+    [390, 844],
+    [820, 1180],
+    [1280, 800],
+    [1920, 1080],
+  ] as const) {
+    test(`${width}×${height}: screenshot, nothing wider than the screen`, async ({ page }, testInfo) => {
+      await page.setViewportSize({ width, height });
+      await openPhoto(page);
+      await shoot(page, testInfo, `page-${width}x${height}`);
+      const wide = await page.evaluate(() => {
+        const vw = document.documentElement.clientWidth;
+        return [...document.querySelectorAll('body *')]
+          .filter((e) => {
+            const r = e.getBoundingClientRect();
+            return r.width > 0 && (r.right > vw + 0.5 || r.left < -0.5);
+          })
+          .map((e) => `${e.tagName.toLowerCase()}.${e.className} (${Math.round(e.getBoundingClientRect().left)}..${Math.round(e.getBoundingClientRect().right)})`);
+      });
+      expect(wide, 'elements sticking out sideways').toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    });
+  }
+
+  test('phone: the picture comes first and every control is a 44 px touch target', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/?backend=wasm&autostart=0');
+    const stageTop = await page.getByTestId('stage').evaluate((e) => e.getBoundingClientRect().top);
+    const startTop = await page.getByTestId('start-stop').evaluate((e) => e.getBoundingClientRect().top);
+    expect(stageTop).toBeLessThan(startTop);
+    // The picture starts in the top fifth of the screen.
+    expect(stageTop).toBeLessThan(844 / 5);
+    await page.locator('.more-controls > summary').click();
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('button, select, summary, .file-button, label.check, input[type=range]')]
+        .filter((e) => e.getClientRects().length > 0 && !e.closest('[hidden]'))
+        .filter((e) => e.getBoundingClientRect().height < 44)
+        .map((e) => `${e.tagName.toLowerCase()} "${e.textContent?.trim().slice(0, 30)}" ${Math.round(e.getBoundingClientRect().height)} px`),
+    );
+    expect(small, 'touch targets under 44 px').toEqual([]);
+  });
+});
+
+test('"Use my own model" among the main controls opens the model panel', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/?backend=wasm&autostart=0');
+  await expect(page.getByTestId('user-model')).not.toHaveAttribute('open');
+  await page.getByTestId('open-own-model').click();
+  await expect(page.getByTestId('user-model')).toHaveAttribute('open');
+  await expect(page.getByTestId('user-model-input')).toBeInViewport();
+});
+
+test('plain words: short status with the detail one click away, settings relative to chance, a model card', async ({ page }) => {
+  await openPhoto(page);
+  const backend = page.getByTestId('backend');
+  await expect(backend).toHaveText(/^Running on /);
+  await expect(page.getByTestId('backend-details')).toHaveCount(0);
+  await page.getByTestId('backend-details-toggle').click();
+  await expect(page.getByTestId('backend-details')).toContainText('Backend: wasm (');
+  await expect(page.getByTestId('uncertain-text')).toHaveText('below 2.1× chance (30%)');
+  await expect(page.locator('.label-settings')).toContainText('each new frame counts 20%');
+  const card = page.getByTestId('model-card');
+  await card.locator('summary').click();
+  await expect(card).toContainText('FER2013');
+  await expect(card).toContainText('Licence: MIT');
+});
+
+test('axe-core finds no violations on the running page', async ({ browser }, testInfo) => {
+  // The production CSP forbids injected scripts; this context may bypass it for axe only.
+  const context = await browser.newContext({ bypassCSP: true, baseURL: testInfo.project.use.baseURL });
+  const page = await context.newPage();
+  await openPhoto(page);
+  await page.locator('.model-card > summary').click();
+  const source = createRequire(import.meta.url)('axe-core').source as string;
+  await page.addScriptTag({ content: source });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const r = await axe.run(document);
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+  });
+  expect(violations).toEqual([]);
+  await context.close();
+});
