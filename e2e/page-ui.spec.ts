@@ -42,10 +42,13 @@ async function openPhoto(page: Page, file: string = sampleImagePath(1)): Promise
   await expect.poll(() => page.evaluate(() => window.emotionApp.getOverlayLayout()?.faces.length ?? 0), { timeout: 60_000 }).toBeGreaterThan(0);
 }
 
+/** What the first screen shows, and the whole page. */
 async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
+  for (const [suffix, fullPage] of [['screen', false], ['full', true]] as const) {
+    const path = testInfo.outputPath(`${name}-${suffix}.png`);
+    await page.screenshot({ path, fullPage });
+    await testInfo.attach(`${name}-${suffix}`, { path, contentType: 'image/png' });
+  }
 }
 
 test.describe('labels on the picture', () => {

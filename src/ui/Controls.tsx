@@ -6,7 +6,7 @@ function openOwnModelPanel(): void {
   const panel = document.querySelector<HTMLDetailsElement>('#own-model details');
   if (!panel) return;
   panel.open = true;
-  panel.scrollIntoView({ block: 'nearest' });
+  panel.scrollIntoView({ block: 'center' });
   panel.querySelector<HTMLElement>('summary')?.focus();
 }
 
@@ -40,10 +40,11 @@ export function Controls({ more }: { more?: ReactNode }) {
           {running ? 'Stop' : 'Start'}
         </button>
         <label className="file-button">
-          Open image or video…
+          Open<span className="wide-only"> image or video</span>…
           <input
             type="file"
             data-testid="file-input"
+            aria-label="Open an image or video"
             accept="image/*,video/*"
             onChange={(e) => {
               const file = e.target.files?.[0];
@@ -53,7 +54,7 @@ export function Controls({ more }: { more?: ReactNode }) {
           />
         </label>
         <button type="button" data-testid="open-own-model" aria-controls="own-model" onClick={openOwnModelPanel}>
-          Use my own model…
+          Use my own model
         </button>
       </div>
       <details className="more-controls" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
