@@ -156,6 +156,20 @@ test('"Use my own model" among the main controls opens the model panel', async (
   await expect(page.getByTestId('user-model-input')).toBeInViewport();
 });
 
+test('a photo says "photo" and its name, has no frame rate, and offers the way back to the camera', async ({ page }) => {
+  await openPhoto(page);
+  await expect(page.getByTestId('source')).toHaveAttribute('data-kind', 'image');
+  await expect(page.getByTestId('source')).toContainText('Photo');
+  await expect(page.getByTestId('source')).toContainText('sample1.jpg');
+  await expect(page.getByTestId('stats')).toHaveCount(0);
+  await expect(page.getByTestId('start-stop')).toHaveText('Close photo');
+  await page.getByTestId('back-to-camera').click();
+  await expect(page.getByTestId('stage')).toHaveAttribute('data-source', 'camera');
+  await expect(page.getByTestId('source')).toContainText('Camera');
+  await expect(page.getByTestId('back-to-camera')).toHaveCount(0);
+  await expect(page.getByTestId('stats')).toBeVisible();
+});
+
 test('plain words: short status with the detail one click away, settings relative to chance, a model card', async ({ page }) => {
   await openPhoto(page);
   const backend = page.getByTestId('backend');
@@ -179,11 +193,13 @@ test('axe-core finds no violations on the running page', async ({ browser }, tes
   await page.locator('.model-card > summary').click();
   const source = createRequire(import.meta.url)('axe-core').source as string;
   await page.addScriptTag({ content: source });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+  const { violations, passes } = await page.evaluate(async () => {
+    type Rule = { id: string; nodes: { target: unknown }[] };
+    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
     const r = await axe.run(document);
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+    return { violations: r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`), passes: r.passes.map((p) => p.id) };
   });
+  expect(passes, 'axe checked the page').toEqual(expect.arrayContaining(['region', 'heading-order', 'color-contrast']));
   expect(violations).toEqual([]);
   await context.close();
 });

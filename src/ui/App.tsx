@@ -5,6 +5,7 @@ import { ModelCard } from './ModelCard';
 import { Stage } from './Stage';
 import { LabelSettings } from './LabelSettings';
 import { UserModelPanel } from './UserModelPanel';
+import { SourceBar } from './SourceBar';
 import { StatusBar } from './StatusBar';
 import { useApp, useController } from './context';
 import { Announcer } from './classroom/Announcer';
@@ -36,6 +37,7 @@ export function App() {
       </section>
       <main className="main">
         <Messages />
+        <SourceBar />
         <div className={`layout${moodPanel ? ' with-mood' : ''}`}>
           <Stage />
           {moodPanel && <MoodPanel />}

@@ -25,6 +25,7 @@ export function Controls({ more }: { more?: ReactNode }) {
   const cameras = useApp((s) => s.cameras);
   const updateSettings = useApp((s) => s.updateSettings);
   const running = status === 'running';
+  const photo = useApp((s) => s.source?.kind === 'image');
   const [open, setOpen] = useState(() => typeof window.matchMedia !== 'function' || window.matchMedia(WIDE).matches);
 
   return (
@@ -37,7 +38,7 @@ export function Controls({ more }: { more?: ReactNode }) {
           onClick={() => (running ? controller.stop() : void controller.start())}
           disabled={status === 'starting'}
         >
-          {running ? 'Stop' : 'Start'}
+          {running ? (photo ? 'Close photo' : 'Stop') : 'Start'}
         </button>
         <label className="file-button">
           Open<span className="wide-only"> image or video</span>…

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backendSummary, fromChanceMultiple, smoothingText, toChanceMultiple, uncertainText } from './plain-words';
+import { backendSummary, fromChanceMultiple, smoothingText, sourceWords, toChanceMultiple, uncertainText } from './plain-words';
 
 describe('plain words', () => {
   it('says where the models run without jargon', () => {
@@ -30,5 +30,15 @@ describe('plain words', () => {
     expect(fromChanceMultiple(1.5, 2)).toBeCloseTo(0.75);
     expect(fromChanceMultiple(5, 2)).toBe(0.9); // capped
     expect(toChanceMultiple(fromChanceMultiple(2.5, 8), 8)).toBeCloseTo(2.5);
+  });
+});
+
+describe('sourceWords', () => {
+  it('says what the page reads, and whether it is live', () => {
+    expect(sourceWords({ kind: 'image', name: 'party.jpg' })).toEqual({ kind: 'Photo', name: 'party.jpg', live: false });
+    expect(sourceWords({ kind: 'camera', name: 'FaceTime HD' })).toEqual({ kind: 'Camera', name: 'FaceTime HD', live: true });
+    expect(sourceWords({ kind: 'video', name: 'clip.webm' })?.live).toBe(true);
+    expect(sourceWords({ kind: 'demo', name: 'Demo clip (sample photos)' })?.kind).toBe('Demo');
+    expect(sourceWords(null)).toBeNull();
   });
 });

@@ -40,3 +40,27 @@ export function uncertainText(threshold: number, classes: number): string {
   if (m <= 1) return `below chance (${pct}): never for a ${classes}-class model`;
   return `below ${m.toFixed(1)}× chance (${pct})`;
 }
+
+export interface SourceWords {
+  /** "Camera", "Photo", "Video", "Demo". */
+  kind: string;
+  /** The camera's or the file's name. */
+  name: string;
+  /** Whether frames keep coming (frame rate and Stop make sense). */
+  live: boolean;
+}
+
+/** What the page is reading, in words, from the store's source {kind, name}. */
+export function sourceWords(source: { kind: string; name: string } | null): SourceWords | null {
+  if (!source) return null;
+  switch (source.kind) {
+    case 'camera':
+      return { kind: 'Camera', name: source.name, live: true };
+    case 'image':
+      return { kind: 'Photo', name: source.name, live: false };
+    case 'video':
+      return { kind: 'Video', name: source.name, live: true };
+    default:
+      return { kind: 'Demo', name: source.name, live: true };
+  }
+}
