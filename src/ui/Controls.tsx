@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useApp, useController } from './context';
 
 /** Opens the "Use my own model" panel (rendered in the settings, id "own-model") and moves focus to it. */
@@ -13,9 +13,22 @@ function openOwnModelPanel(): void {
 /** Wide enough to show every option without folding them away. */
 const WIDE = '(min-width: 701px)';
 
+function useMediaQuery(query: string): boolean {
+  const [matches, setMatches] = useState(() => typeof window.matchMedia !== 'function' || window.matchMedia(query).matches);
+  useEffect(() => {
+    if (typeof window.matchMedia !== 'function') return;
+    const list = window.matchMedia(query);
+    const onChange = () => setMatches(list.matches);
+    list.addEventListener('change', onChange);
+    onChange();
+    return () => list.removeEventListener('change', onChange);
+  }, [query]);
+  return matches;
+}
+
 /**
- * The main controls in one compact bar (start/stop, open a file, own model); the rest (mirror,
- * camera, classroom) in "More options", open by default on wide screens.
+ * The main controls (start/stop, open a file, own model), then the options (mirror, camera) and
+ * `more` (classroom). On narrow screens the options fold into "More options" under a compact bar.
  */
 export function Controls({ more }: { more?: ReactNode }) {
   const controller = useController();
@@ -26,64 +39,72 @@ export function Controls({ more }: { more?: ReactNode }) {
   const updateSettings = useApp((s) => s.updateSettings);
   const running = status === 'running';
   const photo = useApp((s) => s.source?.kind === 'image');
-  const [open, setOpen] = useState(() => typeof window.matchMedia !== 'function' || window.matchMedia(WIDE).matches);
+  const wide = useMediaQuery(WIDE);
+
+  const options = (
+    <div className="controls" role="toolbar" aria-label="Camera options">
+      <label className="check">
+        <input type="checkbox" data-testid="mirror" checked={mirror} onChange={(e) => updateSettings({ mirror: e.target.checked })} />
+        Mirror
+      </label>
+      <label className="camera-picker">
+        Camera
+        <select data-testid="camera-select" value={deviceId ?? ''} disabled={cameras.length === 0} onChange={(e) => void controller.switchCamera(e.target.value)}>
+          {cameras.length === 0 && <option value="">(start to list cameras)</option>}
+          {cameras.map((c) => (
+            <option key={c.deviceId} value={c.deviceId}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
 
   return (
     <>
-      <div className="controls main-controls" role="toolbar" aria-label="Camera controls">
-        <button
-          type="button"
-          className="primary"
-          data-testid="start-stop"
-          onClick={() => (running ? controller.stop() : void controller.start())}
-          disabled={status === 'starting'}
-        >
-          {running ? (photo ? 'Close photo' : 'Stop') : 'Start'}
-        </button>
-        <label className="file-button">
-          Open<span className="wide-only"> image or video</span>…
-          <input
-            type="file"
-            data-testid="file-input"
-            aria-label="Open an image or video"
-            accept="image/*,video/*"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void controller.openFile(file);
-              e.target.value = ''; // choosing the same file again still fires
-            }}
-          />
-        </label>
-        <button type="button" data-testid="open-own-model" aria-controls="own-model" onClick={openOwnModelPanel}>
-          Use my own model
-        </button>
-      </div>
-      <details className="more-controls" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-        <summary>More options</summary>
-        <div className="controls" role="toolbar" aria-label="Camera options">
-          <label className="check">
-            <input type="checkbox" data-testid="mirror" checked={mirror} onChange={(e) => updateSettings({ mirror: e.target.checked })} />
-            Mirror
+      <div className="control-row">
+        <div className="controls main-controls" role="toolbar" aria-label="Camera controls">
+          <button
+            type="button"
+            className="primary"
+            data-testid="start-stop"
+            onClick={() => (running ? controller.stop() : void controller.start())}
+            disabled={status === 'starting'}
+          >
+            {running ? (photo ? 'Close photo' : 'Stop') : 'Start'}
+          </button>
+          <label className="file-button">
+            <span>
+              Open<span className="wide-only"> image or video</span>…
+            </span>
+            <input
+              type="file"
+              data-testid="file-input"
+              aria-label="Open an image or video"
+              accept="image/*,video/*"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) void controller.openFile(file);
+                e.target.value = ''; // choosing the same file again still fires
+              }}
+            />
           </label>
-          <label className="camera-picker">
-            Camera
-            <select
-              data-testid="camera-select"
-              value={deviceId ?? ''}
-              disabled={cameras.length === 0}
-              onChange={(e) => void controller.switchCamera(e.target.value)}
-            >
-              {cameras.length === 0 && <option value="">(start to list cameras)</option>}
-              {cameras.map((c) => (
-                <option key={c.deviceId} value={c.deviceId}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <button type="button" data-testid="open-own-model" aria-controls="own-model" onClick={openOwnModelPanel}>
+            Use my own model
+          </button>
         </div>
-        {more}
-      </details>
+        {wide && options}
+      </div>
+      {wide ? (
+        more
+      ) : (
+        <details className="more-controls">
+          <summary>More options</summary>
+          {options}
+          {more}
+        </details>
+      )}
     </>
   );
 }
