@@ -144,6 +144,10 @@ test.describe('every screen size', () => {
         .map((e) => `${e.tagName.toLowerCase()} "${e.textContent?.trim().slice(0, 30)}" ${Math.round(e.getBoundingClientRect().height)} px`),
     );
     expect(small, 'touch targets under 44 px').toEqual([]);
+    // The compact bar holds its buttons within the screen's margins.
+    const bar = await page.locator('.main-controls').evaluate((e) => ({ right: Math.max(...[...e.children].map((c) => c.getBoundingClientRect().right)), width: e.scrollWidth, client: e.clientWidth }));
+    expect(bar.width).toBeLessThanOrEqual(bar.client);
+    expect(bar.right).toBeLessThanOrEqual(390 - 8);
   });
 });
 
