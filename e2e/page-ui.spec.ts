@@ -174,7 +174,7 @@ test('a photo says "photo" and its name, has no frame rate, and offers the way b
   await expect(page.getByTestId('stats')).toBeVisible();
 });
 
-test('plain words: short status with the detail one click away, settings relative to chance, a model card', async ({ page }) => {
+test('plain words: short status with the detail one click away, settings relative to chance, a model card', async ({ page }, testInfo) => {
   await openPhoto(page);
   const backend = page.getByTestId('backend');
   await expect(backend).toHaveText(/^Running on /);
@@ -187,6 +187,10 @@ test('plain words: short status with the detail one click away, settings relativ
   await card.locator('summary').click();
   await expect(card).toContainText('FER2013');
   await expect(card).toContainText('Licence: MIT');
+  const path = testInfo.outputPath('settings-and-model.png');
+  await page.locator('.settings-row').screenshot({ path });
+  await page.locator('footer').screenshot({ path: testInfo.outputPath('status.png') });
+  await testInfo.attach('settings-and-model', { path, contentType: 'image/png' });
 });
 
 test('axe-core finds no violations on the running page', async ({ browser }, testInfo) => {

@@ -1,6 +1,13 @@
 import { useState } from 'react';
+import type { AppStatus } from '../store/app-store';
 import { useApp } from './context';
 import { backendSummary } from './plain-words';
+
+const STATE_WORDS: Record<Exclude<AppStatus, 'starting'>, (live: boolean) => string> = {
+  idle: () => 'Stopped',
+  running: (live) => (live ? 'Live' : 'Photo analysed'),
+  error: () => 'Stopped (see the message above)',
+};
 
 /** One short line on what the app is doing; the technical backend detail is one click away. */
 export function StatusBar() {
@@ -14,7 +21,7 @@ export function StatusBar() {
   return (
     <div className="status-bar">
       <span data-testid="status" data-state={status} role="status">
-        {status === 'starting' ? progress || 'Starting…' : status}
+        {status === 'starting' ? progress || 'Starting…' : STATE_WORDS[status](live)}
       </span>
       <span data-testid="backend" data-backend={backend?.name ?? ''} title={backend?.reason}>
         {backend ? backendSummary(backend.name, backend.reason) : 'Models not loaded yet'}
