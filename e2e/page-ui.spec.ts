@@ -193,21 +193,24 @@ test('plain words: short status with the detail one click away, settings relativ
   await testInfo.attach('settings-and-model', { path, contentType: 'image/png' });
 });
 
-test('axe-core finds no violations on the running page', async ({ browser }, testInfo) => {
-  // The production CSP forbids injected scripts; this context may bypass it for axe only.
-  const context = await browser.newContext({ bypassCSP: true, baseURL: testInfo.project.use.baseURL });
-  const page = await context.newPage();
-  await openPhoto(page);
-  await page.locator('.model-card > summary').click();
-  const source = createRequire(import.meta.url)('axe-core').source as string;
-  await page.addScriptTag({ content: source });
-  const { violations, passes } = await page.evaluate(async () => {
-    type Rule = { id: string; nodes: { target: unknown }[] };
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
-    const r = await axe.run(document);
-    return { violations: r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`), passes: r.passes.map((p) => p.id) };
+for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+  test(`axe-core finds no violations on the running page at ${viewport.width} px`, async ({ browser }, testInfo) => {
+    // The production CSP forbids injected scripts; this context may bypass it for axe only.
+    const context = await browser.newContext({ bypassCSP: true, baseURL: testInfo.project.use.baseURL, viewport });
+    const page = await context.newPage();
+    await openPhoto(page);
+    await page.locator('.model-card > summary').click();
+    if (viewport.width < 700) await page.locator('.more-controls > summary').click();
+    const source = createRequire(import.meta.url)('axe-core').source as string;
+    await page.addScriptTag({ content: source });
+    const { violations, passes } = await page.evaluate(async () => {
+      type Rule = { id: string; nodes: { target: unknown }[] };
+      const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
+      const r = await axe.run(document);
+      return { violations: r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`), passes: r.passes.map((p) => p.id) };
+    });
+    expect(passes, 'axe checked the page').toEqual(expect.arrayContaining(['region', 'heading-order', 'color-contrast']));
+    expect(violations).toEqual([]);
+    await context.close();
   });
-  expect(passes, 'axe checked the page').toEqual(expect.arrayContaining(['region', 'heading-order', 'color-contrast']));
-  expect(violations).toEqual([]);
-  await context.close();
-});
+}
