@@ -90,17 +90,25 @@ test.describe('labels on the picture', () => {
     await shoot(page, testInfo, 'group-photo-1280x800');
   });
 
-  test('on a tablet the text on the picture stays at least 12 px', async ({ page }, testInfo) => {
-    await page.setViewportSize({ width: 820, height: 1180 });
+  for (const [width, height] of [
+    [820, 1180],
+    [390, 844],
+  ] as const) {
+  test(`at ${width} px the text on the picture stays at least 12 px and labels still miss the faces`, async ({ page }, testInfo) => {
+    await page.setViewportSize({ width, height });
     await openPhoto(page, await groupPhoto(testInfo));
     const layout = (await page.evaluate(() => window.emotionApp.getOverlayLayout()))!;
     // Canvas pixels shown at displayScale CSS px each: the bar text, in canvas pixels, times that.
     expect(layout.barCssPx).toBeGreaterThanOrEqual(12);
     const scale = await page.locator('canvas.overlay').evaluate((c: HTMLCanvasElement) => Math.min(c.clientWidth / c.width, c.clientHeight / c.height));
     expect(layout.displayScale).toBeCloseTo(scale, 2);
-    for (const f of layout.faces) expect(f.label.height * scale).toBeGreaterThanOrEqual(12 * 1.4);
-    await shoot(page, testInfo, 'group-photo-820x1180');
+    for (const f of layout.faces) {
+      expect(f.label.height * scale).toBeGreaterThanOrEqual(12 * 1.4);
+      for (const other of layout.faces) if (other !== f) expect(intersects(f.label, other.box), `label of face ${f.number} on face ${other.number}`).toBe(false);
+    }
+    await shoot(page, testInfo, `group-photo-${width}x${height}`);
   });
+  }
 });
 
 test('live camera (mirrored): boxes numbered left to right as shown, in agreement with the cards', async ({ page }) => {
