@@ -82,6 +82,7 @@ function attempt(requests: readonly LabelRequest[], frameW: number, frameH: numb
     for (const t of taken) c += overlapArea(r, t);
     return c;
   };
+  const free = (r: Box) => requests.every((other) => overlapArea(r, other.box) === 0) && taken.every((t) => overlapArea(r, t) === 0);
   const place = (i: number, p: LabelPlacement) => {
     placed[i] = p;
     taken.push(p.rect);
@@ -92,7 +93,7 @@ function attempt(requests: readonly LabelRequest[], frameW: number, frameH: numb
     for (let s = Math.min(startSize, sizes.length - 1); s < sizes.length && !found; s++) {
       for (const spot of candidateSpots(box, sizes[s])) {
         const r = clampInto(spot, frameW, frameH);
-        if (cost(r) === 0) {
+        if (free(r)) {
           found = { rect: r, size: s, clear: true };
           break;
         }
