@@ -16,6 +16,7 @@ window.emotionApp = {
   getLatest: () => null,
   tensorCount: () => 0,
   getTimings: () => [],
+  getOverlayLayout: () => null,
   start: () => app.then((a) => a.start()),
   stop: () => void app.then((a) => a.stop()),
 };

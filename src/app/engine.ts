@@ -7,7 +7,7 @@ import type { EmotionClassifier } from '../classify/classifier';
 import { detectorOptions } from '../classroom/detector-settings';
 import type { FaceDetector, FaceDetectorOptions } from '../detection/face-detector';
 import { CodedError, errorDetail } from '../faults/coded-error';
-import type { ModelIndex } from '../models/manifest';
+import type { ModelIndex, ModelManifest } from '../models/manifest';
 import { EmotionPipeline, type PipelineSettings } from '../pipeline/pipeline';
 import type { Settings } from '../store/app-store';
 import { pipelineLabelSettings } from './label-settings';
@@ -25,7 +25,7 @@ export interface EngineEvents {
   progress(step: string): void;
   backend(choice: BackendChoice): void;
   /** The emotion model in use changed (labels may differ). */
-  classifier(c: { name: string; builtIn: boolean; labels: string[] }): void;
+  classifier(c: { name: string; builtIn: boolean; labels: string[]; manifest: ModelManifest }): void;
   notice(text: string | null): void;
   /** A start-up step (User Timing mark), for the bench and the performance panel. */
   mark(step: string): void;
@@ -109,7 +109,7 @@ export class Engine {
       events.mark('models-ready');
       const main = classifiers[0];
       this.current = new EmotionPipeline(detector, main, this.pipelineSettings());
-      events.classifier({ name: main.manifest.name, builtIn: true, labels: main.labels });
+      events.classifier({ name: main.manifest.name, builtIn: true, labels: main.labels, manifest: main.manifest });
       const saved = await this.deps.restoreUserModel?.();
       if (saved) this.adoptUser(gen, saved);
       await this.deps.afterLoad?.(this.current);
@@ -177,7 +177,7 @@ export class Engine {
     this.current.setClassifier(classifier);
     this.models++;
     previous?.dispose();
-    this.deps.events.classifier({ name: classifier.manifest.name, builtIn: false, labels: classifier.labels });
+    this.deps.events.classifier({ name: classifier.manifest.name, builtIn: false, labels: classifier.labels, manifest: classifier.manifest });
   }
 
   /** Back to the built-in model; the user's model is disposed. */
@@ -188,7 +188,7 @@ export class Engine {
     this.models++;
     this.user?.dispose();
     this.user = null;
-    this.deps.events.classifier({ name: main.manifest.name, builtIn: true, labels: main.labels });
+    this.deps.events.classifier({ name: main.manifest.name, builtIn: true, labels: main.labels, manifest: main.manifest });
   }
 
   /** Disposes every model the engine loaded (used or not) and forgets the pipeline. */

@@ -35,7 +35,7 @@ export function createPageEngine(store: AppStore, options: AppOptions, urls: App
       backend: (choice) => moves().onBackend(choice),
       classifier: (c) => {
         s().setLabels(c.labels);
-        s().setClassifier({ name: c.name, builtIn: c.builtIn });
+        s().setClassifier({ name: c.name, builtIn: c.builtIn, manifest: c.manifest });
       },
       notice: (text) => s().setNotice(text),
       mark: markStartup,

@@ -5,7 +5,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { downloadBlob } from '../classroom/download';
 import { exportStem } from '../classroom/export';
 import { canvasToPng, composeSnapshot } from '../classroom/snapshot';
-import { containScale, drawOverlay } from '../overlay/draw-overlay';
+import { drawOverlay, type OverlayLayout } from '../overlay/draw-overlay';
+import { sameFaceIds } from '../overlay/numbering';
 import { scaleResult } from '../pipeline/scale-result';
 import type { FrameResult } from '../pipeline/types';
 import { markStartup } from '../startup/marks';
@@ -31,6 +32,7 @@ export interface PresentOptions {
 export class Presenter {
   private overlay: CanvasRenderingContext2D | null = null;
   private latestResult: FrameResult | null = null;
+  private layout: OverlayLayout | null = null;
   private readonly stats = new FrameStats();
   private readonly timings = new TimingLog();
   private lastDomPublish = 0;
@@ -51,6 +53,11 @@ export class Presenter {
     return this.latestResult;
   }
 
+  /** Where the last drawn frame's boxes and labels went (QA: window.emotionApp.getOverlayLayout()). */
+  get overlayLayout(): OverlayLayout | null {
+    return this.layout;
+  }
+
   getTimings(): FrameTiming[] {
     return this.timings.toArray();
   }
@@ -59,18 +66,20 @@ export class Presenter {
     const s = this.store.getState();
     if (!this.firstShown) markStartup('first-result');
     this.firstShown = true;
-    if (this.overlay) {
-      const big = s.view.presentation;
-      drawOverlay(this.overlay, result, { mirror: o.mirror, labels: s.labels, displayScale: containScale(this.overlay.canvas), textScale: big ? 1.6 : 1, contrast: big });
-    }
     const shown = o.toSourcePixels === 1 ? result : scaleResult(result, o.toSourcePixels);
     this.latestResult = shown;
     this.onFaces(shown.faces);
     const t = performance.now();
     this.stats.add(t, result.timings.totalMs);
-    if (!o.live || t - this.lastDomPublish >= DOM_PUBLISH_MS || shown.faces.length !== s.faces.length) {
+    // Published before drawing: the labels on the picture show the published frame's values, like the cards.
+    if (!o.live || t - this.lastDomPublish >= DOM_PUBLISH_MS || !sameFaceIds(shown.faces, s.faces)) {
       this.lastDomPublish = t;
       s.publishFaces(shown.faces);
+    }
+    if (this.overlay) {
+      const big = s.view.presentation;
+      const opts = { mirror: o.mirror, labels: s.labels, textScale: big ? 1.6 : 1, contrast: big };
+      this.layout = drawOverlay(this.overlay, result, o.live ? { ...opts, shown: this.store.getState().faces } : opts);
     }
     if (!o.live || t - this.lastStatsPublish >= STATS_PUBLISH_MS) {
       this.lastStatsPublish = t;
@@ -95,6 +104,7 @@ export class Presenter {
   clear(): void {
     this.overlay?.clearRect(0, 0, this.overlay.canvas.width, this.overlay.canvas.height);
     this.latestResult = null;
+    this.layout = null;
     this.store.getState().publishFaces([]);
   }
 

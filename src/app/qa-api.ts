@@ -1,5 +1,6 @@
 // The QA contract's JavaScript API (README "For QA: the test contract"): window.emotionApp.
 import * as tf from '@tensorflow/tfjs-core';
+import type { OverlayLayout } from '../overlay/draw-overlay';
 import type { FrameResult } from '../pipeline/types';
 import type { Presenter } from './presenter';
 import type { FrameTiming } from './timing-log';
@@ -13,6 +14,8 @@ export interface EmotionAppApi {
   tensorCount(): number;
   /** The last processed frames' timings, oldest first (read by `npm run bench`). */
   getTimings(): FrameTiming[];
+  /** Where the last drawn frame's boxes and labels went, with each face's number (canvas pixels). */
+  getOverlayLayout(): OverlayLayout | null;
 }
 
 export function qaApi(app: { start(): Promise<void>; stop(): void }, presenter: Presenter): EmotionAppApi {
@@ -25,5 +28,6 @@ export function qaApi(app: { start(): Promise<void>; stop(): void }, presenter: 
     stop: () => app.stop(),
     tensorCount: () => tf.memory().numTensors,
     getTimings: () => presenter.getTimings(),
+    getOverlayLayout: () => presenter.overlayLayout,
   };
 }

@@ -4,80 +4,145 @@ import { mirrorBox } from '../crop/crop-box';
 import type { Box } from '../detection/types';
 import type { FaceResult, FrameResult } from '../pipeline/types';
 import { labelColor } from './colors';
-import { labelDetail, placeLabels, type LabelDetail } from './layout';
+import { DETAIL_LEVELS, labelDetail, placeLabels, type LabelDetail } from './layout';
+import { faceNumbers } from './numbering';
 
 export interface OverlayOptions {
   mirror: boolean;
   labels: string[];
-  /** On-screen CSS pixels per canvas pixel, so text is sized for what the viewer sees. Default 1. */
+  /** On-screen CSS pixels per canvas pixel, so text is sized for what the viewer sees. Default: measured on the canvas. */
   displayScale?: number;
   /** Text size multiplier (presentation mode reads from the back of a room). Default 1. */
   textScale?: number;
   /** High contrast: opaque label backgrounds, white text, outlined boxes. */
   contrast?: boolean;
+  /**
+   * The frame the page's cards show (published to the DOM about 10×/s). Labels and numbers take
+   * their values from it (matched by face id), so a box and its card always agree; boxes follow
+   * the frame being drawn. Default: the drawn frame itself.
+   */
+  shown?: readonly FaceResult[];
 }
 
-/** Smallest and largest label text on screen, in CSS pixels, before textScale. */
-const MIN_TEXT_CSS = 13;
-const MAX_TEXT_CSS = 30;
+/** One face as drawn: for tests (window.emotionApp.getOverlayLayout()) and the snapshot. */
+export interface OverlayFaceLayout {
+  id: number;
+  /** The number on the box and on its card (1 = leftmost on screen); 0 before its card exists. */
+  number: number;
+  emotion: string;
+  score: number;
+  /** Canvas pixels, as drawn (mirrored if the view is). */
+  box: Box;
+  label: Box;
+  detail: LabelDetail;
+  /** False when no spot free of other faces existed even for the smallest label. */
+  clear: boolean;
+}
+
+export interface OverlayLayout {
+  /** Canvas size in pixels. */
+  width: number;
+  height: number;
+  /** On-screen CSS pixels per canvas pixel when drawn. */
+  displayScale: number;
+  /** Label text sizes on screen, CSS pixels. */
+  titleCssPx: number;
+  barCssPx: number;
+  faces: OverlayFaceLayout[];
+}
+
+/** Label text on screen, in CSS pixels, before textScale: the headline grows with the face. */
+const MIN_TITLE_CSS = 14;
+const MAX_TITLE_CSS = 30;
+/** Bar names never go below this on screen (tablets showed 8 px). */
+const MIN_BAR_CSS = 12;
 
 interface Block {
   face: FaceResult;
+  number: number;
   box: Box;
   color: string;
   font: number;
   barFont: number;
-  detail: LabelDetail;
-  rows: [string, number, number][];
   title: string;
-  width: number;
-  height: number;
+  /** Per detail level offered, most detailed first. */
+  details: LabelDetail[];
+  sizes: { width: number; height: number }[];
 }
 
-export function drawOverlay(ctx: CanvasRenderingContext2D, result: FrameResult, opts: OverlayOptions): void {
+/** Draws the frame's boxes and labels and returns where everything went. */
+export function drawOverlay(ctx: CanvasRenderingContext2D, result: FrameResult, opts: OverlayOptions): OverlayLayout {
   const { canvas } = ctx;
   if (canvas.width !== result.width || canvas.height !== result.height) {
     canvas.width = result.width;
     canvas.height = result.height;
   }
   ctx.clearRect(0, 0, canvas.width, canvas.height);
-  const scale = opts.displayScale && opts.displayScale > 0 ? opts.displayScale : 1;
+  // Measured after the resize above: the first frame of a new size must not use the old size's scale.
+  const shownScale = opts.displayScale ?? containScale(canvas as HTMLCanvasElement);
+  const scale = shownScale > 0 ? shownScale : 1;
   const textScale = opts.textScale ?? 1;
   const n = result.faces.length;
+  const shown = opts.shown ?? result.faces;
+  const byId = new Map(shown.map((f) => [f.id, f]));
+  const numbers = faceNumbers(shown, opts.mirror);
 
-  const blocks: Block[] = result.faces.map((face) => {
+  const blocks: Block[] = result.faces.map((drawn) => {
+    // Values from the shown frame, position from the drawn one.
+    const face = { ...(byId.get(drawn.id) ?? drawn), box: drawn.box };
     const box = opts.mirror ? mirrorBox(face.box, result.width) : face.box;
-    // Text grows with the face, within limits set in on-screen pixels so it stays legible.
-    const minPx = (MIN_TEXT_CSS * textScale) / scale;
-    const maxPx = (MAX_TEXT_CSS * textScale) / scale;
+    const minPx = (MIN_TITLE_CSS * textScale) / scale;
+    const maxPx = (MAX_TITLE_CSS * textScale) / scale;
     const font = Math.max(minPx, Math.min(maxPx, box.width / 7));
-    const barFont = font * 0.72;
-    const detail = labelDetail(box.width * scale, n, textScale);
-    const rows = barRows(face, opts.labels, detail);
-    const title = `${face.emotion} ${Math.round(face.score * 100)}%`;
+    const barFont = Math.max((MIN_BAR_CSS * textScale) / scale, font * 0.72);
+    const number = numbers.get(face.id) ?? 0;
+    const title = `${number ? `${number} · ` : ''}${face.emotion} ${Math.round(face.score * 100)}%`;
     ctx.font = `700 ${font}px system-ui, sans-serif`;
     const titleW = ctx.measureText(title).width + font * 0.6;
-    const rowH = barFont * 1.35;
-    const width = Math.max(titleW, detail === 'compact' ? 0 : barFont * 11);
-    const height = font * 1.4 + (detail === 'compact' ? font * 0.3 : rows.length * rowH + barFont * 0.3);
-    return { face, box, color: labelColor(face.emotion, opts.labels.indexOf(face.emotion)), font, barFont, detail, rows, title, width, height };
+    const most = labelDetail(box.width * scale, n, textScale);
+    const details = DETAIL_LEVELS.slice(DETAIL_LEVELS.indexOf(most));
+    const sizes = details.map((d) => {
+      const rows = d === 'full' ? opts.labels.length : d === 'top3' ? Math.min(3, opts.labels.length) : 0;
+      return d === 'compact'
+        ? { width: titleW, height: font * 1.75 }
+        : { width: Math.max(titleW, barFont * 11), height: font * 1.4 + rows * barFont * 1.35 + barFont * 0.3 };
+    });
+    return { face, number, box, color: labelColor(face.emotion, opts.labels.indexOf(face.emotion)), font, barFont, title, details, sizes };
   });
 
   // Boxes first, so no box is drawn over another face's label.
-  for (const b of blocks) {
-    const lw = Math.max(2, b.font / 7);
-    if (opts.contrast) {
-      ctx.lineWidth = lw + 4 / scale;
-      ctx.strokeStyle = '#000';
-      ctx.strokeRect(b.box.x, b.box.y, b.box.width, b.box.height);
-    }
-    ctx.lineWidth = lw;
-    ctx.strokeStyle = b.color;
-    ctx.strokeRect(b.box.x, b.box.y, b.box.width, b.box.height);
-  }
+  for (const b of blocks) drawBox(ctx, b, opts, scale);
 
   const spots = placeLabels(blocks, result.width, result.height);
-  blocks.forEach((b, i) => drawBlock(ctx, b, spots[i], opts, scale));
+  const faces = blocks.map((b, i): OverlayFaceLayout => {
+    const { rect, size, clear } = spots[i];
+    const detail = b.details[size];
+    drawBlock(ctx, b, rect, detail, barRows(b.face, opts.labels, detail), opts, scale);
+    return { id: b.face.id, number: b.number, emotion: b.face.emotion, score: b.face.score, box: b.box, label: rect, detail, clear };
+  });
+  return { width: result.width, height: result.height, displayScale: scale, titleCssPx: MIN_TITLE_CSS * textScale, barCssPx: MIN_BAR_CSS * textScale, faces };
+}
+
+function drawBox(ctx: CanvasRenderingContext2D, b: Block, opts: OverlayOptions, scale: number): void {
+  const lw = Math.max(2, b.font / 7);
+  if (opts.contrast) {
+    ctx.lineWidth = lw + 4 / scale;
+    ctx.strokeStyle = '#000';
+    ctx.strokeRect(b.box.x, b.box.y, b.box.width, b.box.height);
+  }
+  ctx.lineWidth = lw;
+  ctx.strokeStyle = b.color;
+  ctx.strokeRect(b.box.x, b.box.y, b.box.width, b.box.height);
+  if (!b.number) return;
+  // The face's number in the box's corner, as on its card.
+  const text = String(b.number);
+  ctx.font = `700 ${b.barFont * 1.1}px system-ui, sans-serif`;
+  const w = ctx.measureText(text).width + b.barFont * 0.7;
+  const h = b.barFont * 1.5;
+  ctx.fillStyle = b.color;
+  ctx.fillRect(b.box.x, b.box.y, w, h);
+  ctx.fillStyle = '#000';
+  ctx.fillText(text, b.box.x + b.barFont * 0.35, b.box.y + b.barFont * 1.15);
 }
 
 function barRows(face: FaceResult, labels: string[], detail: LabelDetail): [string, number, number][] {
@@ -87,7 +152,7 @@ function barRows(face: FaceResult, labels: string[], detail: LabelDetail): [stri
   return [];
 }
 
-function drawBlock(ctx: CanvasRenderingContext2D, b: Block, at: Box, opts: OverlayOptions, scale: number): void {
+function drawBlock(ctx: CanvasRenderingContext2D, b: Block, at: Box, detail: LabelDetail, rows: [string, number, number][], opts: OverlayOptions, scale: number): void {
   const { font, barFont } = b;
   ctx.fillStyle = opts.contrast ? '#000' : 'rgba(0,0,0,0.72)';
   ctx.fillRect(at.x, at.y, at.width, at.height);
@@ -106,7 +171,7 @@ function drawBlock(ctx: CanvasRenderingContext2D, b: Block, at: Box, opts: Overl
 
   const x0 = at.x + font * 0.3;
   const inner = at.width - font * 0.6;
-  if (b.detail === 'compact') {
+  if (detail === 'compact') {
     // One bar: how sure the shown label is.
     ctx.fillStyle = b.color;
     ctx.fillRect(x0, at.y + font * 1.35, inner * b.face.score, font * 0.2);
@@ -115,7 +180,7 @@ function drawBlock(ctx: CanvasRenderingContext2D, b: Block, at: Box, opts: Overl
   const rowH = barFont * 1.35;
   const nameW = barFont * 5;
   ctx.font = `${barFont}px system-ui, sans-serif`;
-  b.rows.forEach(([label, p, i], k) => {
+  rows.forEach(([label, p, i], k) => {
     const y = at.y + font * 1.4 + k * rowH;
     ctx.fillStyle = '#fff';
     ctx.fillText(label, x0, y + barFont);
@@ -128,6 +193,6 @@ function drawBlock(ctx: CanvasRenderingContext2D, b: Block, at: Box, opts: Overl
 
 /** CSS pixels per canvas pixel for a canvas shown with object-fit: contain. */
 export function containScale(canvas: HTMLCanvasElement): number {
-  if (!canvas.width || !canvas.height || !canvas.clientWidth) return 1;
+  if (!canvas.width || !canvas.height || !canvas.clientWidth || !canvas.clientHeight) return 1;
   return Math.min(canvas.clientWidth / canvas.width, canvas.clientHeight / canvas.height);
 }

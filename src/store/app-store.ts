@@ -7,6 +7,7 @@ import type { BackendName, BackendPreference } from '../backend/backends';
 import type { CameraInfo } from '../camera/camera';
 import type { MoodBucket, MoodSnapshot } from '../classroom/mood';
 import type { FaceResult } from '../pipeline/types';
+import type { ModelManifest } from '../models/manifest';
 
 export type AppStatus = 'idle' | 'starting' | 'running' | 'error';
 /** What the pipeline is reading: the webcam, a video file, a still image or the built-in demo. */
@@ -66,8 +67,8 @@ export interface AppState {
   notice: string | null;
   backend: { name: BackendName; reason: string } | null;
   labels: string[];
-  /** The emotion model in use. */
-  classifier: { name: string; builtIn: boolean } | null;
+  /** The emotion model in use (its manifest feeds "About this model"). */
+  classifier: { name: string; builtIn: boolean; manifest?: ModelManifest } | null;
   cameras: CameraInfo[];
   faces: FaceResult[];
   stats: Stats;

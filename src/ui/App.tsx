@@ -1,9 +1,11 @@
 import { Controls } from './Controls';
 import { FacePanel } from './FacePanel';
 import { Messages } from './Messages';
+import { ModelCard } from './ModelCard';
 import { Stage } from './Stage';
 import { LabelSettings } from './LabelSettings';
 import { UserModelPanel } from './UserModelPanel';
+import { SourceBar } from './SourceBar';
 import { StatusBar } from './StatusBar';
 import { useApp, useController } from './context';
 import { Announcer } from './classroom/Announcer';
@@ -14,6 +16,10 @@ import { PresentationBar } from './classroom/PresentationBar';
 import { useAppStore } from './classroom/useAppStore';
 import { useShortcuts } from './classroom/useShortcuts';
 
+/**
+ * Every part of the page sits in a landmark (banner, controls, main, settings, status). On narrow
+ * screens CSS shows the picture first and the controls after it.
+ */
 export function App() {
   const presentation = useApp((s) => s.view.presentation);
   const moodPanel = useApp((s) => s.view.moodPanel);
@@ -26,19 +32,28 @@ export function App() {
         <p className="privacy" data-testid="privacy">Runs entirely on this device: no image or result ever leaves it.</p>
         {presentation && <PresentationBar />}
       </header>
-      <Controls />
-      <ClassroomControls />
-      <Messages />
-      <main className={`layout${moodPanel ? ' with-mood' : ''}`}>
-        <Stage />
-        {moodPanel && <MoodPanel />}
-        <FacePanel />
+      <section className="control-area" aria-label="Controls">
+        <Controls more={<ClassroomControls />} />
+      </section>
+      <main className="main">
+        <Messages />
+        <SourceBar />
+        <div className={`layout${moodPanel ? ' with-mood' : ''}`}>
+          <Stage />
+          {moodPanel && <MoodPanel />}
+          <FacePanel />
+        </div>
       </main>
-      <div className="settings-row">
+      <section className="settings-row" aria-label="Settings and model">
         <LabelSettings />
-        <UserModelPanel />
-      </div>
-      <StatusBar />
+        <div id="own-model" className="own-model">
+          <UserModelPanel />
+        </div>
+        <ModelCard />
+      </section>
+      <footer>
+        <StatusBar />
+      </footer>
       <HelpDialog />
       <Announcer />
     </div>

@@ -1,33 +1,43 @@
 import { memo } from 'react';
 import { labelColor } from '../overlay/colors';
+import { inPictureOrder, isMirrored } from '../overlay/numbering';
 import type { FaceResult } from '../pipeline/types';
 import { useApp } from './context';
 
-/** One card per face: the QA contract ([data-testid="face-result"] with its probabilities). */
+/**
+ * One card per face (the QA contract: [data-testid="face-result"] with its probabilities), left to
+ * right as on the picture and numbered like the boxes, from the same published frame.
+ */
 export function FacePanel() {
   const faces = useApp((s) => s.faces);
   const labels = useApp((s) => s.labels);
+  const mirrored = useApp((s) => isMirrored(s.settings.mirror, s.source?.kind));
   return (
-    <section className="face-panel" aria-label="Faces">
+    <section className="face-panel" aria-labelledby="faces-heading">
+      <h2 id="faces-heading" className="panel-heading">
+        Faces{faces.length > 0 ? ` (${faces.length})` : ''}
+      </h2>
       {faces.length === 0 && <p className="muted">No face in view.</p>}
-      {faces.map((f) => (
-        <FaceCard key={f.id} face={f} labels={labels} />
+      {inPictureOrder(faces, mirrored).map((f, i) => (
+        <FaceCard key={f.id} face={f} number={i + 1} labels={labels} />
       ))}
     </section>
   );
 }
 
-const FaceCard = memo(function FaceCard({ face, labels }: { face: FaceResult; labels: string[] }) {
+const FaceCard = memo(function FaceCard({ face, number, labels }: { face: FaceResult; number: number; labels: string[] }) {
   return (
     <article
       className="face-card"
       data-testid="face-result"
       data-face-id={face.id}
+      data-face-number={number}
       data-emotion={face.emotion}
       data-score={face.score.toFixed(4)}
     >
       <h3>
-        Face {face.id}: <span style={{ color: labelColor(face.emotion, labels.indexOf(face.emotion)) }}>{face.emotion}</span>{' '}
+        <span className="face-number" aria-hidden="true">{number}</span>
+        <span className="sr-only">Face {number}:</span> <span style={{ color: labelColor(face.emotion, labels.indexOf(face.emotion)) }}>{face.emotion}</span>{' '}
         {Math.round(face.score * 100)}%
       </h3>
       <ul className="bars">

@@ -1,40 +1,44 @@
 import { useApp } from './context';
+import { fromChanceMultiple, smoothingText, toChanceMultiple, uncertainText } from './plain-words';
 
-/** How steady the shown labels are: smoothing strength, the "uncertain" threshold, mirror TTA. */
+/**
+ * How steady the shown labels are, in the README's terms ("Stable labels"): how much each new frame
+ * counts, when a face is called "uncertain" (relative to chance for the model's number of classes),
+ * and mirror TTA.
+ */
 export function LabelSettings() {
   const smoothing = useApp((s) => s.settings.smoothing);
   const uncertainBelow = useApp((s) => s.settings.uncertainBelow);
   const flipTta = useApp((s) => s.settings.flipTta);
+  const classes = useApp((s) => s.labels.length);
   const update = useApp((s) => s.updateSettings);
+  // The slider moves in multiples of chance; the store keeps the absolute threshold the pipeline takes.
+  const k = classes || 7;
   return (
     <fieldset className="label-settings">
       <legend>Labels</legend>
-      <Slider label="Smoothing" testId="setting-smoothing" max={0.95} value={smoothing} shown={smoothing === 0 ? 'off' : smoothing.toFixed(2)} onChange={(v) => update({ smoothing: v })} />
-      <Slider label="Uncertain below" testId="setting-uncertain" max={0.9} value={uncertainBelow} shown={`${Math.round(uncertainBelow * 100)}%`} onChange={(v) => update({ uncertainBelow: v })} />
-      <label>
-        <input type="checkbox" data-testid="setting-flip-tta" checked={flipTta} onChange={(e) => update({ flipTta: e.target.checked })} />{' '}
+      <label className="slider">
+        <span className="slider-name">Quicker to react ↔ steadier</span>
+        <input type="range" data-testid="setting-smoothing" min={0} max={0.95} step={0.05} value={smoothing} onChange={(e) => update({ smoothing: Number(e.target.value) })} />
+        <output>{smoothingText(smoothing)}</output>
+      </label>
+      <label className="slider">
+        <span className="slider-name">Say “uncertain” when the top emotion is</span>
+        <input
+          type="range"
+          data-testid="setting-uncertain"
+          min={0}
+          max={Math.round(toChanceMultiple(0.9, k) * 10) / 10}
+          step={0.1}
+          value={Math.round(toChanceMultiple(uncertainBelow, k) * 10) / 10}
+          onChange={(e) => update({ uncertainBelow: fromChanceMultiple(Number(e.target.value), k) })}
+        />
+        <output data-testid="uncertain-text">{uncertainText(uncertainBelow, classes)}</output>
+      </label>
+      <label className="check">
+        <input type="checkbox" data-testid="setting-flip-tta" checked={flipTta} onChange={(e) => update({ flipTta: e.target.checked })} />
         Also read the mirrored face (steadier, a little slower)
       </label>
     </fieldset>
-  );
-}
-
-interface SliderProps {
-  label: string;
-  testId: string;
-  max: number;
-  value: number;
-  /** The value as shown next to the slider. */
-  shown: string;
-  onChange(value: number): void;
-}
-
-function Slider({ label, testId, max, value, shown, onChange }: SliderProps) {
-  return (
-    <label>
-      {label}{' '}
-      <input type="range" data-testid={testId} min={0} max={max} step={0.05} value={value} onChange={(e) => onChange(Number(e.target.value))} />{' '}
-      <output>{shown}</output>
-    </label>
   );
 }

@@ -1,0 +1,73 @@
+import { useApp } from './context';
+import { aboutModel, percent } from './model-card';
+
+/** "About this model": what it was trained on, its measured accuracy (with the command), where it is weak. */
+export function ModelCard() {
+  const classifier = useApp((s) => s.classifier);
+  if (!classifier?.manifest) return null;
+  const about = aboutModel(classifier.manifest);
+  return (
+    <details className="model-card" data-testid="model-card" data-from-card={about.fromCard}>
+      <summary>About this model: {about.name}</summary>
+      {about.trainedOn && (
+        <p>
+          <strong>Trained on</strong> {about.trainedOn}.
+        </p>
+      )}
+      {about.labels.length > 0 && (
+        <p>
+          <strong>Reads</strong> {about.labels.length} classes: {about.labels.join(', ')}.
+        </p>
+      )}
+      {about.accuracy.length > 0 && (
+        <table className="accuracy">
+          <caption>Measured accuracy</caption>
+          <thead>
+            <tr>
+              <th scope="col">Test set</th>
+              <th scope="col">Accuracy</th>
+              <th scope="col">Macro F1</th>
+              <th scope="col">Measured with</th>
+            </tr>
+          </thead>
+          <tbody>
+            {about.accuracy.map((r) => (
+              <tr key={`${r.dataset} ${r.level ?? ''} ${r.command}`}>
+                <td>
+                  {r.dataset}
+                  {r.level ? ` (${r.level})` : ''}
+                </td>
+                <td>{percent(r.accuracy)}</td>
+                <td>{r.macroF1.toFixed(2)}</td>
+                <td>
+                  <code>{r.command}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {about.weaknesses.length > 0 ? (
+        <>
+          <p>
+            <strong>Often wrong on:</strong>
+          </p>
+          <ul>
+            {about.weaknesses.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p className="muted">
+          This model&apos;s manifest lists no measured accuracy or known weaknesses. Emotion models read the face only and are often
+          wrong on faces unlike their training photos (posed expressions, turned heads, poor light, children).
+        </p>
+      )}
+      <p className="muted">
+        {about.credits.join(' · ')}
+        {about.credits.length > 0 ? ' · ' : ''}Licence: {about.licence}
+      </p>
+    </details>
+  );
+}
