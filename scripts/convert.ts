@@ -94,7 +94,8 @@ async function main(): Promise<void> {
 main().catch((e: unknown) => {
   const known = e instanceof ConversionError || e instanceof UsageError ||
     String((e as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS');
-  const message = e instanceof Error ? e.message : String(e);
+  // The converter speaks the page's words; here the architecture file is given with --arch.
+  const message = (e instanceof Error ? e.message : String(e)).replace('add the architecture JSON file', 'add the architecture JSON file with --arch');
   console.error(known ? `convert: ${message}` : `convert: unexpected failure: ${message.split('\n')[0]}`);
   process.exit(known ? 1 : 2);
 });

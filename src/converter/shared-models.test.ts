@@ -176,6 +176,15 @@ describe.skipIf(!present)('real Keras files in ../shared/keras', () => {
     expect(r.layerCount).toBeGreaterThan(150);
     const out = outputFor(r, [224, 224, 3]);
     expect(out[0] + out[1]).toBeCloseTo(1, 5);
+    // Folding inside nested models (MobileNetV2's 52 BatchNormalizations, ReLU6) changes nothing.
+    expect(r.folded.batchNorms).toBeGreaterThan(40);
+    const unfolded = await convertKeras({ main: read('mobilenetv2_teachable_machine.h5') }, { fold: false });
+    const x = tf.randomUniform([2, 224, 224, 3], -1, 1, 'float32', 7);
+    const a = (r.model.predict(x) as tf.Tensor).dataSync();
+    const b = (unfolded.model.predict(x) as tf.Tensor).dataSync();
+    expect(Math.max(...a.map((v, i) => Math.abs(v - b[i])))).toBeLessThan(1e-4);
+    tf.dispose(x);
+    unfolded.model.dispose();
   });
 
   it('cnn_112px_8class.keras (Keras 3 zip) converts', async () => {

@@ -110,10 +110,12 @@ export function UserModelPanel() {
         Use your own Keras emotion model (.h5 or .keras; add the architecture JSON file for a weights-only file) or a
         TensorFlow.js model folder. It is converted in this page and never leaves your device.
       </p>
-      <label>
-        <input type="checkbox" data-testid="user-model-fold" checked={fold} onChange={(e) => setFold(e.target.checked)} /> Optimise
-        for speed (merge batch normalization into the layer before it; same results)
-      </label>
+      <p>
+        <label>
+          <input type="checkbox" data-testid="user-model-fold" checked={fold} onChange={(e) => setFold(e.target.checked)} /> Optimise
+          for speed (merge batch normalization into the layer before it; same results)
+        </label>
+      </p>
       <input
         type="file"
         multiple
