@@ -4,16 +4,16 @@ import * as tf from '@tensorflow/tfjs-core';
 import { backendOrder, initBackend, wasmThreadsNote, type BackendPreference } from '../backend/backends';
 import { CameraError, listCameras, openCamera, stopStream } from '../camera/camera';
 import { EmotionClassifier } from '../classify/classifier';
-import { FaceDetector } from '../detection/face-detector';
+import type { AutoFaceDetector } from '../detection/auto-detector';
 import { httpModelSource, loadIndex, resolveModel, withModelErrors } from '../models/registry';
 import { containScale, drawOverlay, type OverlayOptions } from '../overlay/draw-overlay';
 import { Classroom } from '../classroom/classroom';
-import { detectorId, detectorOptions } from '../classroom/detector-settings';
+import { autoDetectorOptions, loadAppDetector } from '../classroom/detector-settings';
 import { downloadBlob } from '../classroom/download';
 import { exportStem } from '../classroom/export';
 import { canvasToPng, composeSnapshot } from '../classroom/snapshot';
 import { DemoSource } from '../demo/demo-source';
-import { setCameraResolution } from '../classroom/camera-resolution';
+import { ResolutionFollower, setCameraResolution } from '../classroom/camera-resolution';
 import { EmotionPipeline } from '../pipeline/pipeline';
 import type { FrameResult } from '../pipeline/types';
 import type { AppStore } from '../store/app-store';
@@ -25,7 +25,7 @@ import { decodeImageFile, fileKind, loadVideoFile, SourceError } from '../source
 import { scaleResult } from '../pipeline/scale-result';
 import type { GraphModel } from '@tensorflow/tfjs-converter';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import type { ModelIndex, ModelManifest } from '../models/manifest';
+import type { ModelManifest } from '../models/manifest';
 import { clearUserModel, loadUserModel, saveUserModel, storedUserManifest } from '../user-model/persist';
 import { TimingLog, type FrameTiming } from '../bench/timing-log';
 import { watchTrack } from '../faults/camera-watch';
@@ -53,8 +53,6 @@ export interface EmotionAppApi {
 
 export class AppController {
   private pipeline: EmotionPipeline | null = null;
-  /** models/index.json as read at start-up, reused when the detector is switched. */
-  private modelIndex: ModelIndex | null = null;
   /** The shipped emotion model, kept to switch back to from a user's own. */
   private builtInClassifier: EmotionClassifier | null = null;
   private userClassifier: EmotionClassifier | null = null;
@@ -72,9 +70,10 @@ export class AppController {
   private videoUrl: string | null = null;
   private startWhenAttached = false;
   private demo: DemoSource | null = null;
-  /** Loaded detectors by model id, reused when the far-faces setting is switched back. */
-  private detectors = new Map<string, FaceDetector>();
-  private detectorInUse: FaceDetector | null = null;
+  /** The auto detector (short- and full-range models; src/detection/auto-detector.ts), owned by the pipeline. */
+  private detector: AutoFaceDetector | null = null;
+  /** Big camera picture while far faces are looked for (src/classroom/camera-resolution.ts). */
+  private resolution = new ResolutionFollower();
   private detectorSwap: Promise<void> = Promise.resolve();
   /** Class mood, presentation mode and the detector settings' watcher (src/classroom). */
   readonly classroom: Classroom;
@@ -167,21 +166,15 @@ export class AppController {
     try {
       const source = httpModelSource(this.modelsBaseUrl, fetchPrefetched);
       const index = await loadIndex(source);
-      this.modelIndex = index;
-      // Both manifests at once: each is a round trip before its weights can start downloading.
-      const [det, cls] = await Promise.all([
-        resolveModel(source, detectorId(index.defaults.detector, s.settings)),
-        resolveModel(source, index.defaults.classifier),
-      ]);
-      markStartup('manifests-fetched');
-      const [detector, classifier] = await Promise.all([
-        withModelErrors(det.manifest, () => FaceDetector.load(det.manifest, det.model, detectorOptions(s.settings))),
-        withModelErrors(cls.manifest, () => EmotionClassifier.load(cls.manifest, cls.model)),
+      // Detector and classifier at once: each manifest is a round trip before its weights download.
+      const farError = (e: unknown) => s.setNotice(`The far-faces detector could not be loaded (${errorDetail(e)}): only faces near the camera are found.`);
+      const [{ detector }, classifier] = await Promise.all([
+        loadAppDetector(source, index, s.settings, farError),
+        resolveModel(source, index.defaults.classifier).then((cls) => withModelErrors(cls.manifest, () => EmotionClassifier.load(cls.manifest, cls.model))),
       ]);
       markStartup('models-ready');
       this.pipeline = new EmotionPipeline(detector, classifier, pipelineLabelSettings(s.settings));
-      this.detectors = new Map([[det.manifest.id, detector]]);
-      this.detectorInUse = detector;
+      this.detector = detector;
       this.builtInClassifier = classifier;
       s.setLabels(classifier.labels);
       s.setClassifier({ name: classifier.manifest.name, builtIn: true });
@@ -209,7 +202,8 @@ export class AppController {
       this.stream = stream;
       markStartup('camera-and-models-ready');
       const track = stream.getVideoTracks()[0];
-      if (s.settings.farFaces) await setCameraResolution(track, true);
+      this.resolution.reset();
+      if (s.settings.farFaces === 'on') await setCameraResolution(track, true);
       if (track) this.unwatchTrack = watchTrack(track, () => this.fail(appError('camera-ended')));
       s.setCameras(await listCameras());
       if (!s.settings.deviceId && track) s.updateSettings({ deviceId: track.getSettings().deviceId });
@@ -266,6 +260,7 @@ export class AppController {
         this.still.height = image.canvas.height;
         this.still.getContext('2d')!.drawImage(image.canvas, 0, 0);
         this.pipeline!.reset();
+        this.detector?.sweepNext(); // one picture: look for far faces everywhere at once
         const result = await this.pipeline!.process(image.canvas);
         if (this.overlay) drawOverlay(this.overlay, result, this.overlayOptions(false));
         // Results in the file's own pixels, like video pixels for the camera.
@@ -352,6 +347,7 @@ export class AppController {
   private startLoop(source: { kind: 'camera' | 'video' | 'demo'; name: string }): void {
     const s = this.store.getState();
     this.pipeline?.reset();
+    this.detector?.reset();
     this.stats.reset();
     this.newLoop();
     s.setSource(source);
@@ -457,6 +453,7 @@ export class AppController {
         // a lost context's textures are gone already
       }
       this.pipeline = null;
+      this.detector = null;
       this.builtInClassifier = null;
       this.userClassifier = null;
       this.modelsReady = null;
@@ -532,42 +529,20 @@ export class AppController {
     return { mirror, labels: s.labels, displayScale: this.overlay ? containScale(this.overlay.canvas) : 1, textScale: big ? 1.6 : 1, contrast: big };
   }
 
-  /**
-   * Applies the far-faces and max-faces settings while running: max faces and tiling change in
-   * place; another model is loaded once and swapped in with the same classifier and pipeline
-   * settings (face ids restart). Nothing is disposed, so a frame in flight is never affected.
-   */
+  /** Applies the far-faces and max-faces settings while running: the detector changes in place. */
   private async applyDetectorSettings(): Promise<void> {
     const ready = this.modelsReady;
     if (!ready) return; // not loaded yet: the load reads the settings
     await ready.catch(() => undefined);
+    this.detector?.configure(autoDetectorOptions(this.store.getState().settings));
+  }
+
+  /** The camera gives the big picture while far faces are looked for, the small one otherwise. */
+  private followResolution(now: number): void {
     const s = this.store.getState();
-    const pipeline = this.pipeline;
-    const classifier = this.userClassifier ?? this.builtInClassifier;
-    if (!pipeline || !classifier) return;
-    try {
-      const source = httpModelSource(this.modelsBaseUrl);
-      const index = this.modelIndex ?? (await loadIndex(source));
-      const id = detectorId(index.defaults.detector, s.settings);
-      let detector = this.detectors.get(id);
-      if (!detector) {
-        const loading = 'Loading the far-faces detector…';
-        s.setNotice(loading);
-        const det = await resolveModel(source, id);
-        detector = await withModelErrors(det.manifest, () => FaceDetector.load(det.manifest, det.model, detectorOptions(s.settings)));
-        this.detectors.set(id, detector);
-        if (this.store.getState().notice === loading) s.setNotice(null);
-      }
-      const now = this.store.getState().settings;
-      detector.configure(detectorOptions(now));
-      if (this.stream && this.store.getState().source?.kind === 'camera') await setCameraResolution(this.stream.getVideoTracks()[0], now.farFaces);
-      if (this.pipeline === pipeline && this.detectorInUse !== detector) {
-        this.pipeline = new EmotionPipeline(detector, classifier, pipeline.currentSettings);
-        this.detectorInUse = detector;
-      }
-    } catch (e) {
-      s.setNotice(`The face detector could not be changed (${errorDetail(e)}); still using the previous one.`);
-    }
+    if (!this.detector || !this.stream || s.source?.kind !== 'camera') return;
+    const high = this.resolution.update(now, s.settings.farFaces === 'on' || this.detector.farNeed === 'active');
+    if (high !== null) void setCameraResolution(this.stream.getVideoTracks()[0], high);
   }
 
   /** Restarts on another camera. */
@@ -618,6 +593,7 @@ export class AppController {
     if (this.overlay) drawOverlay(this.overlay, result, this.overlayOptions(mirror));
     this.classroom.onFrame(result.faces);
     const t = performance.now();
+    this.followResolution(t);
     this.stats.add(t, result.timings.totalMs);
     if (t - this.lastDomPublish >= DOM_PUBLISH_MS || result.faces.length !== s.faces.length) {
       this.lastDomPublish = t;

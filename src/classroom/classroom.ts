@@ -11,8 +11,8 @@ import { DominantAnnouncer, MoodAggregator, type MoodBucket } from './mood';
 const CURRENT_PUBLISH_MS = 250;
 /** Typing "30" in the max-faces field must not load two detectors. */
 const DETECTOR_DEBOUNCE_MS = 400;
-/** Settings classroom mode picks: the far-faces detector and room for a whole class. */
-export const CLASSROOM_SETTINGS: Pick<Settings, 'farFaces' | 'maxFaces'> = { farFaces: true, maxFaces: MAX_FACES_LIMIT };
+/** Settings classroom mode picks: far faces always searched, and room for a whole class. */
+export const CLASSROOM_SETTINGS: Pick<Settings, 'farFaces' | 'maxFaces'> = { farFaces: 'on', maxFaces: MAX_FACES_LIMIT };
 
 export class Classroom {
   private readonly mood = new MoodAggregator([]);

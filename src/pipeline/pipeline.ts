@@ -5,20 +5,20 @@ import { averageViews, cropFaces, ttaViews, type TtaMode } from '../classify/pre
 import type { EmotionClassifier } from '../classify/classifier';
 import { labelPermutation } from '../classify/labels';
 import { faceCrop, type FaceCrop } from '../crop/crop-box';
-import type { FaceDetector } from '../detection/face-detector';
-import type { Box, Point } from '../detection/types';
+import type { Box, FrameDetector, Point } from '../detection/types';
 import { FaceTracker, DEFAULT_SMOOTHING, type SmoothingSettings } from '../tracking/tracker';
 import type { FaceResult, FrameResult } from './types';
 import { drawableSize, FrameUploader, isDrawable, type Drawable } from '../backend/frame-upload';
 import { CanvasCropper } from '../classify/canvas-crop';
 import type { ModelManifest } from '../models/manifest';
+import { yieldToBrowser } from './yield';
 
 export interface PipelineSettings {
   /** Crop margin around the detector's box, as a fraction of its side. */
   margin: number;
   /**
-   * Run the detector every k frames (and whenever no face is followed or the face count just
-   * changed); in between, faces keep their last boxes and the classifier still runs on every face.
+   * Run the detector every k frames (and whenever no face is followed, the face count just
+   * changed or the detector asks for the next frame: FrameDetector.wantsNextFrame); in between, faces keep their last boxes and the classifier still runs on every face.
    */
   detectEvery: number;
   /** Test-time augmentation: average the model over mirrored (and zoomed) views of each face. */
@@ -55,22 +55,6 @@ export type PixelSource = Parameters<typeof tf.browser.fromPixels>[0];
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-/**
- * Lets the browser render between the detector and the classifier, so one frame's work never
- * holds the UI thread for both (on WASM each runs synchronously). A message-channel task, not
- * setTimeout, whose 4 ms clamp would add latency. Node (eval, tests) has no UI: no yield.
- */
-function yieldToBrowser(): Promise<void> {
-  if (typeof document === 'undefined' || typeof MessageChannel === 'undefined') return Promise.resolve();
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (s?.yield) return s.yield();
-  return new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => resolve();
-    ch.port2.postMessage(null);
-  });
-}
-
 export class EmotionPipeline {
   private tracker: FaceTracker;
   private frameCount = 0;
@@ -84,7 +68,7 @@ export class EmotionPipeline {
   private secondary: { classifier: EmotionClassifier; perm: number[] } | null = null;
 
   constructor(
-    private readonly detector: FaceDetector,
+    private readonly detector: FrameDetector,
     private classifier: EmotionClassifier,
     settings: Partial<PipelineSettings> = {},
   ) {
@@ -139,7 +123,7 @@ export class EmotionPipeline {
 
   /** Whether this frame needs the detector (see PipelineSettings.detectEvery). */
   private shouldDetect(): boolean {
-    return this.sinceDetect >= Math.max(1, this.settings.detectEvery) || this.faceCountChanged || this.tracker.boxes.length === 0;
+    return this.sinceDetect >= Math.max(1, this.settings.detectEvery) || this.faceCountChanged || this.tracker.boxes.length === 0 || this.detector.wantsNextFrame === true;
   }
 
   /**

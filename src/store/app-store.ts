@@ -7,6 +7,7 @@ import type { BackendName, BackendPreference } from '../backend/backends';
 import type { CameraInfo } from '../camera/camera';
 import type { MoodBucket, MoodSnapshot } from '../classroom/mood';
 import type { FaceResult } from '../pipeline/types';
+import type { FarFacesMode } from '../detection/far-search';
 
 export type AppStatus = 'idle' | 'starting' | 'running' | 'error';
 /** What the pipeline is reading: the webcam, a video file, a still image or the built-in demo. */
@@ -18,8 +19,8 @@ export interface Settings extends LabelSettingValues {
   deviceId: string | undefined;
   /** Most faces the detector reports per frame (1..MAX_FACES_LIMIT). */
   maxFaces: number;
-  /** Full-range detector on tiles of the frame: finds faces far from the camera, slower. */
-  farFaces: boolean;
+  /** Far (small) faces: full-range detector on tiles, when needed (auto), always (on) or never (off). */
+  farFaces: FarFacesMode;
 }
 
 export const MAX_FACES_LIMIT = 30;
@@ -94,7 +95,7 @@ export const INITIAL_STATS: Stats = { fps: 0, latencyMs: 0, faces: 0 };
 
 export const createAppStore = (settings: Partial<Settings> = {}) =>
   create<AppState>()((set) => ({
-    settings: { backend: 'auto', mirror: true, deviceId: undefined, maxFaces: 10, farFaces: false, ...DEFAULT_LABEL_SETTINGS, ...settings },
+    settings: { backend: 'auto', mirror: true, deviceId: undefined, maxFaces: MAX_FACES_LIMIT, farFaces: 'auto', ...DEFAULT_LABEL_SETTINGS, ...settings },
     status: 'idle',
     progress: '',
     error: null,
