@@ -11,7 +11,8 @@ import type { FaceResult, FrameResult } from './types';
 import { drawableSize, FrameUploader, isDrawable, type Drawable } from '../backend/frame-upload';
 import { CanvasCropper } from '../classify/canvas-crop';
 import type { ModelManifest } from '../models/manifest';
-import { yieldToBrowser } from './yield';
+import { hasUiThread, yieldToBrowser } from './yield';
+import { ChunkPlanner } from './classify-chunks';
 
 export interface PipelineSettings {
   /** Crop margin around the detector's box, as a fraction of its side. */
@@ -66,6 +67,7 @@ export class EmotionPipeline {
   private cropper = new CanvasCropper();
   private settings: PipelineSettings;
   private secondary: { classifier: EmotionClassifier; perm: number[] } | null = null;
+  private chunks = new ChunkPlanner();
 
   constructor(
     private readonly detector: FrameDetector,
@@ -174,7 +176,7 @@ export class EmotionPipeline {
       // Between detector runs the eye keypoints are the ones last seen with each followed box.
       const keypoints = found ? found.map((f) => f.keypoints) : this.tracker.keypoints;
       const t1 = now();
-      const probs = await this.classifyBoxes(frame, boxes, keypoints);
+      const probs = await this.classifyInChunks(boxes.length, (a, b) => this.classifyBoxes(frame, boxes.slice(a, b), keypoints.slice(a, b)));
       const t2 = now();
       return this.result(width, height, boxes, probs, keypoints, { uploadMs: tUp - t0, detectMs: t1 - tUp, classifyMs: t2 - t1, totalMs: now() - t0, detected: detect });
     } finally {
@@ -191,13 +193,13 @@ export class EmotionPipeline {
     const keypoints = this.tracker.keypoints;
     const crops = this.faceCrops(boxes, keypoints);
     let cropMs = 0;
-    const crop = (m: ModelManifest) => {
+    const crop = (part: FaceCrop[]) => (m: ModelManifest) => {
       const start = now();
-      const batch = this.cropper.crop(source, crops, m, this.settings.tta);
+      const batch = this.cropper.crop(source, part, m, this.settings.tta);
       cropMs += now() - start;
       return batch;
     };
-    const probs = await this.classifyWith(crop, boxes.length);
+    const probs = await this.classifyInChunks(boxes.length, (a, b) => this.classifyWith(crop(crops.slice(a, b)), b - a));
     const t1 = now();
     return this.result(width, height, boxes, probs, keypoints, { uploadMs: cropMs, detectMs: 0, classifyMs: t1 - t0 - cropMs, totalMs: now() - t0, detected: false });
   }
@@ -218,6 +220,25 @@ export class EmotionPipeline {
   private faceCrops(boxes: Box[], keypoints?: (Point[] | undefined)[]): FaceCrop[] {
     const { margin, alignEyes } = this.settings;
     return boxes.map((b, i) => faceCrop(b, margin, keypoints?.[i], alignEyes));
+  }
+
+  /**
+   * Classifies n faces with `classify(start, end)` per chunk. In a page on WASM/CPU (where a model
+   * run holds the UI thread) a crowd goes in chunks sized to a time budget (classify-chunks.ts),
+   * with a yield to the browser between them; on WebGL, and in Node, in one call.
+   */
+  private async classifyInChunks(n: number, classify: (start: number, end: number) => Promise<number[][]>): Promise<number[][]> {
+    if (n <= 1 || !hasUiThread() || tf.getBackend() === 'webgl') return classify(0, n);
+    const out: number[][] = [];
+    for (let start = 0; start < n; ) {
+      if (start > 0) await yieldToBrowser();
+      const size = this.chunks.next(n - start);
+      const t = now();
+      out.push(...(await classify(start, start + size)));
+      this.chunks.record(size, now() - t);
+      start += size;
+    }
+    return out;
   }
 
   /** Raw class probabilities for face boxes in a frame: one batched crop, one model call, one readback. */

@@ -5,7 +5,7 @@
  * tests) has no UI: no yield.
  */
 export function yieldToBrowser(): Promise<void> {
-  if (typeof document === 'undefined' || typeof MessageChannel === 'undefined') return Promise.resolve();
+  if (!hasUiThread()) return Promise.resolve();
   const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (s?.yield) return s.yield();
   return new Promise((resolve) => {
@@ -13,4 +13,9 @@ export function yieldToBrowser(): Promise<void> {
     ch.port1.onmessage = () => resolve();
     ch.port2.postMessage(null);
   });
+}
+
+/** True in a page (a UI thread to keep responsive), false in Node and workers. */
+export function hasUiThread(): boolean {
+  return typeof document !== 'undefined' && typeof MessageChannel !== 'undefined';
 }
