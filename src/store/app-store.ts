@@ -5,7 +5,7 @@ import { DEFAULT_LABEL_SETTINGS, type LabelSettingValues } from '../app/label-se
 import type { AppError } from '../app/errors';
 import type { BackendName, BackendPreference } from '../backend/backends';
 import type { CameraInfo } from '../camera/camera';
-import type { MoodBucket, MoodSnapshot } from '../classroom/mood';
+import { EMPTY_READING, type MoodBucket, type MoodReading } from '../classroom/mood';
 import type { FaceResult } from '../pipeline/types';
 import type { FarFacesMode } from '../detection/far-search';
 
@@ -35,10 +35,11 @@ export interface ViewState {
 /** Class mood for the panel and the chart (published about once a second). */
 export interface MoodState {
   categories: readonly string[];
-  current: MoodSnapshot;
+  /** The class mood now: bars, headline and screen-reader summary all read this one object. */
+  reading: MoodReading;
   series: readonly MoodBucket[];
   recording: boolean;
-  /** Latest text for the screen-reader live region. */
+  /** Latest text for the screen-reader live region (the summary of the reading published with it). */
   announcement: string;
 }
 
@@ -109,7 +110,7 @@ export const createAppStore = (settings: Partial<Settings> = {}) =>
     stats: INITIAL_STATS,
     view: { presentation: false, help: false, moodPanel: false },
     paused: false,
-    mood: { categories: [], current: { faces: 0, counts: {} }, series: [], recording: true, announcement: '' },
+    mood: { categories: [], reading: EMPTY_READING, series: [], recording: true, announcement: '' },
 
     updateSettings: (patch) => set((s) => ({ settings: { ...s.settings, ...patch } })),
     setProgress: (progress) => set({ progress }),
