@@ -30,3 +30,33 @@ test('a whole class is labelled in the default view within 5 s of the first fram
   }
   await expect.poll(() => page.getByTestId('face-result').count()).toBeGreaterThanOrEqual(CLASS_SIZE);
 });
+
+declare global {
+  interface Window {
+    __clicks?: number[];
+  }
+}
+
+test('the page answers clicks in the middle of a crowd frame: the models work in short tasks', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/?backend=wasm'); // the models run on the page's thread here
+  await expect.poll(async () => (await latestFaces(page)).length, { timeout: 60_000 }).toBeGreaterThanOrEqual(15);
+  await page.evaluate(() => {
+    window.__clicks = [];
+    document.addEventListener('click', () => window.__clicks!.push(performance.now()), true);
+  });
+  // Plain mouse clicks on the picture (each waits until the page has handled it), not
+  // locator.click, whose actionability checks wait for idle frames on a busy 2-core runner.
+  const box = (await page.getByTestId('stage').boundingBox())!;
+  for (let i = 0; i < 20; i++) {
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForTimeout(37); // spread the clicks over the frames
+  }
+  // A click handled between a frame's start and end means that frame's work (here: classifying
+  // the class on a frame without the detector) was split into tasks with the browser in between.
+  const inside = await page.evaluate(() => {
+    const frames = window.emotionApp.getTimings().filter((f) => !f.detected && f.faces >= 15);
+    return window.__clicks!.filter((c) => frames.some((f) => c > f.endMs - f.totalMs && c < f.endMs)).length;
+  });
+  expect(inside).toBeGreaterThan(0);
+});

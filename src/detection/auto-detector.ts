@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { yieldToBrowser } from '../pipeline/yield';
 import type { FaceDetector } from './face-detector';
-import { FarSearch, type FarFacesMode, type FarNeed } from './far-search';
+import { FarSearch, type FarFacesMode, type FarNeed, type FarScan } from './far-search';
 import { shiftFace } from './tiling';
 import type { Box, DetectedFace, FrameDetector } from './types';
 
@@ -68,8 +68,8 @@ export class AutoFaceDetector implements FrameDetector {
     const { far, options } = this;
     const sweep = this.sweep;
     this.sweep = false;
-    let plans: { index: number; region: Box }[] = [];
-    if (far) plans = sweep ? this.search.planAll(options.far, width, height, near) : [this.search.plan(options.far, width, height, near)].filter((p) => p !== null);
+    let plans: FarScan[] = [];
+    if (far) plans = sweep ? this.search.planAll(options.far, width, height, near) : this.search.plan(options.far, width, height, near);
     for (const p of plans) {
       // On WASM each model run holds the page's thread: let clicks, keys and painting through.
       await yieldToBrowser();

@@ -10,12 +10,12 @@ function run(search: FarSearch<F>, passes: number, mode: 'auto' | 'on' | 'off', 
   const scanned: number[] = [];
   let out: F[] = [];
   for (let i = 0; i < passes; i++) {
-    const plan = search.plan(mode, w, h, near);
-    if (plan) {
-      scanned.push(plan.index);
-      search.record(plan.index, farIn(plan.region));
+    const plans = search.plan(mode, w, h, near);
+    for (const p of plans) {
+      scanned.push(p.index);
+      search.record(p.index, farIn(p.region));
     }
-    out = search.merge(near, plan ? [plan.index] : [], 30);
+    out = search.merge(near, plans.map((p) => p.index), 30);
   }
   return { scanned, out };
 }
@@ -37,11 +37,13 @@ describe('farNeed', () => {
 });
 
 describe('FarSearch', () => {
-  it('scans the whole frame, then each tile once per pass, round and round', () => {
+  it('scans the whole frame and every tile on the first pass, then one region per pass, round and round', () => {
     const regions = farRegions(1280, 720);
     expect(regions).toHaveLength(7); // the frame and 3×2 tiles
-    const { scanned } = run(new FarSearch<F>(), 10, 'auto', 1280, 720, [], () => []);
-    expect(scanned).toEqual([0, 1, 2, 3, 4, 5, 6, 0, 1, 2]);
+    const search = new FarSearch<F>();
+    expect(run(search, 1, 'auto', 1280, 720, [], () => []).scanned).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(search.exploring).toBe(false);
+    expect(run(search, 3, 'auto', 1280, 720, [], () => []).scanned).toEqual([0, 1, 2]);
   });
 
   it('finds a class spread over the tiles within one cycle, and keeps every face between visits', () => {
@@ -51,10 +53,7 @@ describe('FarSearch', () => {
     // The whole-frame pass finds nothing at this size; tiles find what lies inside them.
     const farIn = (r: Box) => (r.width === 1280 ? [] : inside(r));
     const search = new FarSearch<F>();
-    expect(run(search, 6, 'auto', 1280, 720, [], farIn).out.length).toBeLessThan(20);
-    expect(search.exploring).toBe(true); // the detector should run on every frame until the round is done
     expect(run(search, 1, 'auto', 1280, 720, [], farIn).out).toHaveLength(20);
-    expect(search.exploring).toBe(false);
     // Later passes scan one region each, yet every face stays (faces seen by two tiles count once).
     for (let i = 0; i < 9; i++) expect(run(search, 1, 'auto', 1280, 720, [], farIn).out).toHaveLength(20);
   });
@@ -63,7 +62,7 @@ describe('FarSearch', () => {
     const search = new FarSearch<F>();
     let present = [face(100, 100, 40)];
     const farIn = (r: Box) => present.filter((f) => f.box.x >= r.x && f.box.x + 40 <= r.x + r.width && f.box.y >= r.y && f.box.y + 40 <= r.y + r.height);
-    expect(run(search, 7, 'auto', 1280, 720, [], farIn).out).toHaveLength(1);
+    expect(run(search, 1, 'auto', 1280, 720, [], farIn).out).toHaveLength(1);
     present = [face(1100, 600, 40)];
     expect(run(search, 7, 'auto', 1280, 720, [], farIn).out.map((f) => f.box.x)).toEqual([1100]);
   });
@@ -88,8 +87,7 @@ describe('FarSearch', () => {
   it('starts over when the picture changes size', () => {
     const search = new FarSearch<F>();
     run(search, 3, 'auto', 640, 480, [], () => [face(10, 10, 30)]);
-    const plan = search.plan('auto', 1280, 720, []);
-    expect(plan?.index).toBe(0);
+    expect(search.plan('auto', 1280, 720, [])[0].index).toBe(0);
     expect(search.remembered).toBe(0);
   });
 });
@@ -100,8 +98,7 @@ describe('FarSearch: short-range faces the full-range model did not see', () => 
     const ghost = face(480, 350, 190);
     const real = face(100, 100, 40);
     // Before any whole-frame far pass the short-range face counts.
-    const first = search.plan('on', 1280, 720, [ghost]);
-    expect(first?.index).toBe(0);
+    expect(search.plan('on', 1280, 720, [ghost])[0].index).toBe(0);
     expect(search.merge([ghost], [], 30)).toEqual([ghost]);
     search.record(0, [real]);
     expect(search.merge([ghost], [0], 30)).toEqual([real]);

@@ -48,10 +48,16 @@ export function mergeFreshFirst<T extends { box: Box }>(fresh: readonly T[], rem
   return addNewFaces(mergeDetections(fresh, maxFaces), remembered, maxFaces);
 }
 
+/** One region of the frame to scan with the full-range model; index identifies it in FarSearch's memory. */
+export interface FarScan {
+  index: number;
+  region: Box;
+}
+
 /**
- * The far-search state across passes. Per pass: plan() says which region to scan (or none), the
- * caller runs the full-range model there and hands the faces (in frame pixels) to record(); merge()
- * gives the pass's faces.
+ * The far-search state across passes. Per pass: plan() says which regions to scan (often none or
+ * one), the caller runs the full-range model there and hands the faces (in frame pixels) to
+ * record(); merge() gives the pass's faces.
  */
 export class FarSearch<T extends { box: Box }> {
   private pass = 0;
@@ -87,18 +93,28 @@ export class FarSearch<T extends { box: Box }> {
     return n;
   }
 
-  /** The region to scan with the full-range model on this pass (its index and box), or null. */
-  plan(mode: FarFacesMode, width: number, height: number, near: readonly T[]): { index: number; region: Box } | null {
+  /**
+   * The regions to scan with the full-range model on this pass: none, or one, round and round;
+   * but when far faces are first looked for (the first round not done), all the remaining ones at
+   * once, so a class appears on one frame instead of being assembled over several (the caller
+   * yields to the browser between regions, so the page stays responsive).
+   */
+  plan(mode: FarFacesMode, width: number, height: number, near: readonly T[]): FarScan[] {
     this.start(mode, width, height, near);
-    if (this.lastNeed === 'none') return null;
-    if (this.lastNeed === 'background' && this.pass % BACKGROUND_EVERY !== 0) return null;
+    if (this.lastNeed === 'none') return [];
+    if (this.exploring) {
+      const rest = this.regions.map((region, index) => ({ index, region })).slice(this.cursor);
+      this.cursor = 0;
+      return rest;
+    }
+    if (this.lastNeed === 'background' && this.pass % BACKGROUND_EVERY !== 0) return [];
     const index = this.cursor;
     this.cursor = (this.cursor + 1) % this.regions.length;
-    return { index, region: this.regions[index] };
+    return [{ index, region: this.regions[index] }];
   }
 
   /** Every region at once, for a still image (no later frames to spread the search over); [] if none is needed. */
-  planAll(mode: FarFacesMode, width: number, height: number, near: readonly T[]): { index: number; region: Box }[] {
+  planAll(mode: FarFacesMode, width: number, height: number, near: readonly T[]): FarScan[] {
     this.start(mode, width, height, near);
     return this.lastNeed === 'none' ? [] : this.regions.map((region, index) => ({ index, region }));
   }

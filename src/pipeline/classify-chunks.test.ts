@@ -18,11 +18,11 @@ describe('ChunkPlanner', () => {
   });
 
   it('goes down to one face per call when a face costs more than the budget, and follows changes smoothly', () => {
-    const p = new ChunkPlanner(40);
+    const p = new ChunkPlanner(42);
     p.record(2, 200);
     expect(p.next(10)).toBe(1);
-    for (let i = 0; i < 20; i++) p.record(4, 20);
-    expect(p.next(30)).toBe(8);
+    for (let i = 0; i < 30; i++) p.record(4, 20); // 5 ms a face → 8 per chunk
+    expect(p.next(16)).toBe(8);
     expect(p.next(0)).toBe(0);
   });
 });
