@@ -168,7 +168,7 @@ export class AppController {
       const index = await loadIndex(source);
       // Detector and classifier at once: each manifest is a round trip before its weights download.
       const farError = (e: unknown) => s.setNotice(`The far-faces detector could not be loaded (${errorDetail(e)}): only faces near the camera are found.`);
-      const [{ detector }, classifier] = await Promise.all([
+      const [detector, classifier] = await Promise.all([
         loadAppDetector(source, index, s.settings, farError),
         resolveModel(source, index.defaults.classifier).then((cls) => withModelErrors(cls.manifest, () => EmotionClassifier.load(cls.manifest, cls.model))),
       ]);

@@ -24,8 +24,8 @@ export function autoDetectorOptions(settings: Pick<Settings, 'farFaces' | 'maxFa
 }
 
 /**
- * The one call the app makes for its detector: both models (the full-range one joins when loaded;
- * `onFarError` hears if it cannot). Settings changes later go through detector.configure(autoDetectorOptions(settings)).
+ * The one call the app makes for its detector (the short-range model now, the full-range one when
+ * far faces are first wanted; `onFarError` hears if it cannot load). Settings changes later go through detector.configure(autoDetectorOptions(settings)).
  */
 export function loadAppDetector(source: ModelSource, index: ModelIndex, settings: Pick<Settings, 'farFaces' | 'maxFaces'>, onFarError?: (e: unknown) => void) {
   return loadAutoDetector(source, { near: index.defaults.detector, far: FAR_DETECTOR_ID }, autoDetectorOptions(settings), onFarError);

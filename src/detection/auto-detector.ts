@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { yieldToBrowser } from '../pipeline/yield';
 import type { FaceDetector } from './face-detector';
-import { FarSearch, type FarFacesMode, type FarNeed, type FarScan } from './far-search';
+import { farNeed, FarSearch, type FarFacesMode, type FarNeed, type FarScan } from './far-search';
 import { shiftFace } from './tiling';
 import type { Box, DetectedFace, FrameDetector } from './types';
 
@@ -17,21 +17,31 @@ export interface AutoDetectorOptions {
 export class AutoFaceDetector implements FrameDetector {
   private readonly search = new FarSearch<DetectedFace>();
   private far: FaceDetector | null = null;
+  private farLoad: (() => Promise<FaceDetector>) | null = null;
   private disposed = false;
   private sweep = false;
 
-  /** `near`: short-range model; `far`: full-range model, or a promise of it (it may load after the first frames). */
+  /**
+   * `near`: short-range model; `far`: the full-range model, or a function that loads it, called the
+   * first time far faces are wanted (never, while faces are large and near: nothing to download).
+   */
   constructor(
     private readonly near: FaceDetector,
-    far: FaceDetector | Promise<FaceDetector>,
+    far: FaceDetector | (() => Promise<FaceDetector>),
     private options: AutoDetectorOptions,
   ) {
-    if (far instanceof Promise) {
-      void far.then(
-        (d) => (this.disposed ? d.dispose() : (this.far = d)),
-        () => undefined, // the loader reports it; near faces still work
-      );
-    } else this.far = far;
+    if (far instanceof Function) this.farLoad = far;
+    else this.far = far;
+  }
+
+  private startFarLoad(): void {
+    const load = this.farLoad;
+    if (!load) return;
+    this.farLoad = null;
+    load().then(
+      (d) => (this.disposed ? d.dispose() : (this.far = d)),
+      () => undefined, // the loader reports it; near faces still work
+    );
   }
 
   configure(patch: Partial<AutoDetectorOptions>): void {
@@ -66,6 +76,7 @@ export class AutoFaceDetector implements FrameDetector {
     const [height, width] = frame.shape;
     const near = await this.near.detect(frame);
     const { far, options } = this;
+    if (!far && this.farLoad && farNeed(options.far, width, height, near, 0) !== 'none') this.startFarLoad();
     const sweep = this.sweep;
     this.sweep = false;
     let plans: FarScan[] = [];

@@ -1,5 +1,5 @@
 // Loads the auto detector's two models: the short-range one is awaited (first frames need it), the
-// full-range one loads beside it and joins when ready, so it never delays the first label.
+// full-range one when first needed, so it never delays the first label.
 import type { ModelSource } from '../models/registry';
 import { resolveModel, withModelErrors } from '../models/registry';
 import { AutoFaceDetector, type AutoDetectorOptions } from './auto-detector';
@@ -21,27 +21,16 @@ async function loadDetector(source: ModelSource, id: string): Promise<FaceDetect
 }
 
 /**
- * Resolves once the short-range model is in. `onFarError` hears if the full-range one fails (the
- * detector then finds near faces only); `farLoaded` resolves when it is in.
+ * Resolves once the short-range model is in. The full-range one is downloaded the first time far
+ * faces are wanted (not at all while faces are large and near); `onFarError` hears if it fails
+ * (the detector then finds near faces only).
  */
-export async function loadAutoDetector(
-  source: ModelSource,
-  ids: AutoDetectorModels,
-  options: AutoDetectorOptions,
-  onFarError: (e: unknown) => void = () => undefined,
-): Promise<{ detector: AutoFaceDetector; farLoaded: Promise<boolean> }> {
-  const far = loadDetector(source, ids.far);
-  const near = await loadDetector(source, ids.near).catch((e: unknown) => {
-    void far.then((d) => d.dispose(), () => undefined);
-    throw e;
-  });
-  const detector = new AutoFaceDetector(near, far, options);
-  const farLoaded = far.then(
-    () => true,
-    (e: unknown) => {
+export async function loadAutoDetector(source: ModelSource, ids: AutoDetectorModels, options: AutoDetectorOptions, onFarError: (e: unknown) => void = () => undefined): Promise<AutoFaceDetector> {
+  const near = await loadDetector(source, ids.near);
+  const loadFar = () =>
+    loadDetector(source, ids.far).catch((e: unknown) => {
       onFarError(e);
-      return false;
-    },
-  );
-  return { detector, farLoaded };
+      throw e;
+    });
+  return new AutoFaceDetector(near, loadFar, options);
 }

@@ -13,6 +13,7 @@ import { CanvasCropper } from '../classify/canvas-crop';
 import type { ModelManifest } from '../models/manifest';
 import { hasUiThread, yieldToBrowser } from './yield';
 import { ChunkPlanner } from './classify-chunks';
+import { CROWD_PER_FRAME, CrowdTurns } from './crowd';
 
 export interface PipelineSettings {
   /** Crop margin around the detector's box, as a fraction of its side. */
@@ -29,6 +30,11 @@ export interface PipelineSettings {
   /** Weight of the second model (setSecondaryClassifier) in the probability average; 0 = off. */
   ensembleWeight: number;
   smoothing: SmoothingSettings;
+  /**
+   * On frames the detector skips, classify at most this many faces of a crowd, in turns (the rest
+   * keep their label for the frame; pipeline/crowd.ts); 0 = every face on every frame.
+   */
+  crowdPerFrame: number;
 }
 
 export const DEFAULT_PIPELINE_SETTINGS: PipelineSettings = {
@@ -43,6 +49,7 @@ export const DEFAULT_PIPELINE_SETTINGS: PipelineSettings = {
   alignEyes: true,
   ensembleWeight: 0,
   smoothing: DEFAULT_SMOOTHING,
+  crowdPerFrame: CROWD_PER_FRAME,
 };
 
 /**
@@ -68,6 +75,7 @@ export class EmotionPipeline {
   private settings: PipelineSettings;
   private secondary: { classifier: EmotionClassifier; perm: number[] } | null = null;
   private chunks = new ChunkPlanner();
+  private turns = new CrowdTurns();
 
   constructor(
     private readonly detector: FrameDetector,
@@ -117,6 +125,7 @@ export class EmotionPipeline {
 
   reset(): void {
     this.tracker.reset();
+    this.turns.reset();
     this.frameCount = 0;
     this.sinceDetect = Infinity;
     this.lastDetectedCount = -1;
@@ -191,7 +200,9 @@ export class EmotionPipeline {
     this.sinceDetect++;
     const boxes = this.tracker.boxes;
     const keypoints = this.tracker.keypoints;
-    const crops = this.faceCrops(boxes, keypoints);
+    // A crowd in turns: only the picked faces are classified on this frame.
+    const picked = this.turns.pick(boxes.length, this.settings.crowdPerFrame);
+    const crops = this.faceCrops(picked.map((i) => boxes[i]), picked.map((i) => keypoints[i]));
     let cropMs = 0;
     const crop = (part: FaceCrop[]) => (m: ModelManifest) => {
       const start = now();
@@ -199,12 +210,14 @@ export class EmotionPipeline {
       cropMs += now() - start;
       return batch;
     };
-    const probs = await this.classifyInChunks(boxes.length, (a, b) => this.classifyWith(crop(crops.slice(a, b)), b - a));
+    const some = await this.classifyInChunks(crops.length, (a, b) => this.classifyWith(crop(crops.slice(a, b)), b - a));
+    const probs: (number[] | null)[] = boxes.map(() => null);
+    picked.forEach((i, k) => (probs[i] = some[k]));
     const t1 = now();
     return this.result(width, height, boxes, probs, keypoints, { uploadMs: cropMs, detectMs: 0, classifyMs: t1 - t0 - cropMs, totalMs: now() - t0, detected: false });
   }
 
-  private result(width: number, height: number, boxes: Box[], probs: number[][], keypoints: (Point[] | undefined)[], timings: FrameResult['timings']): FrameResult {
+  private result(width: number, height: number, boxes: Box[], probs: (number[] | null)[], keypoints: (Point[] | undefined)[], timings: FrameResult['timings']): FrameResult {
     const tracked = this.tracker.update(boxes, probs, keypoints);
     const labels = this.classifier.labels;
     const faces: FaceResult[] = tracked.map((t) => ({

@@ -86,9 +86,10 @@ export class FaceTracker {
 
   /**
    * Matches this frame's faces to tracks and returns them in the input order.
-   * probs[i] are the raw class probabilities of boxes[i].
+   * probs[i] are the raw class probabilities of boxes[i]; null when boxes[i] was not classified on
+   * this frame (a crowd classified in turns): its face keeps its smoothed probabilities.
    */
-  update(boxes: Box[], probs: number[][], keypoints?: (Point[] | undefined)[]): TrackedFace[] {
+  update(boxes: Box[], probs: (number[] | null)[], keypoints?: (Point[] | undefined)[]): TrackedFace[] {
     const assigned = new Array<Track | undefined>(boxes.length);
     const free = new Set(this.tracks);
     // Greedy: best-overlapping pairs first, so a person entering never steals a neighbour's id.
@@ -124,16 +125,21 @@ export class FaceTracker {
     }
     const result: TrackedFace[] = boxes.map((box, i) => {
       let t = assigned[i];
+      const p = probs[i];
       if (!t) {
-        t = { id: this.nextId++, box, keypoints: keypoints?.[i], probs: probs[i].slice(), shown: argmax(probs[i]), uncertain: false, age: 0, missed: 0 };
+        // Not classified and not followed (should not happen): a flat distribution, shown as uncertain.
+        const first = p ? p.slice() : new Array<number>(this.labels.length).fill(1 / this.labels.length);
+        t = { id: this.nextId++, box, keypoints: keypoints?.[i], probs: first, shown: argmax(first), uncertain: false, age: 0, missed: 0 };
         t.uncertain = Math.max(...t.probs) < this.smoothing.uncertainBelow;
         this.tracks.push(t);
       } else {
         t.box = box;
         t.keypoints = keypoints?.[i];
-        t.probs = ema(t.probs, probs[i], this.smoothing.alpha);
-        t.shown = withHysteresis(t.probs, t.shown, this.smoothing.hysteresis);
-        t.uncertain = isUncertain(t.probs, t.uncertain, this.smoothing.uncertainBelow);
+        if (p) {
+          t.probs = ema(t.probs, p, this.smoothing.alpha);
+          t.shown = withHysteresis(t.probs, t.shown, this.smoothing.hysteresis);
+          t.uncertain = isUncertain(t.probs, t.uncertain, this.smoothing.uncertainBelow);
+        }
         t.age++;
         t.missed = 0;
       }
