@@ -1,13 +1,14 @@
 // A crowd is classified in turns: on frames where the detector does not run (every face is a
 // followed track), at most `perFrame` faces go through the classifier, round robin; the others
-// keep their smoothed label for that frame. With 20 faces and 8 per frame, each face is updated
-// every 2–3 frames and a frame costs about 8 faces' classification instead of 20. Pure.
+// keep their smoothed label for that frame. With 20 faces and 5 per frame, each face is updated
+// every 4 frames and a frame costs about 5 faces' classification instead of 20 (median frame with
+// 19 faces about 1/3 of classifying all: README, Performance). Pure.
 //
 // Hook for quality levels: a crowd (more faces than perFrame) is also where the lightest model
 // pays most; the app can switch the pipeline's classifier when isCrowd(faces) changes.
 
 /** Default faces classified per followed frame (PipelineSettings.crowdPerFrame); 0 = all. */
-export const CROWD_PER_FRAME = 8;
+export const CROWD_PER_FRAME = 5;
 
 export function isCrowd(faces: number, perFrame = CROWD_PER_FRAME): boolean {
   return perFrame > 0 && faces > perFrame;
