@@ -260,7 +260,7 @@ export class AppController {
         this.still.height = image.canvas.height;
         this.still.getContext('2d')!.drawImage(image.canvas, 0, 0);
         this.pipeline!.reset();
-        this.detector?.sweepNext(); // one picture: look for far faces everywhere at once
+        await this.detector?.sweepNext(); // one picture: look for far faces everywhere at once
         const result = await this.pipeline!.process(image.canvas);
         if (this.overlay) drawOverlay(this.overlay, result, this.overlayOptions(false));
         // Results in the file's own pixels, like video pixels for the camera.

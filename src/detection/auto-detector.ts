@@ -18,6 +18,7 @@ export class AutoFaceDetector implements FrameDetector {
   private readonly search = new FarSearch<DetectedFace>();
   private far: FaceDetector | null = null;
   private farLoad: (() => Promise<FaceDetector>) | null = null;
+  private farLoading: Promise<void> = Promise.resolve();
   private disposed = false;
   private sweep = false;
 
@@ -38,8 +39,8 @@ export class AutoFaceDetector implements FrameDetector {
     const load = this.farLoad;
     if (!load) return;
     this.farLoad = null;
-    load().then(
-      (d) => (this.disposed ? d.dispose() : (this.far = d)),
+    this.farLoading = load().then(
+      (d) => void (this.disposed ? d.dispose() : (this.far = d)),
       () => undefined, // the loader reports it; near faces still work
     );
   }
@@ -62,8 +63,13 @@ export class AutoFaceDetector implements FrameDetector {
     return this.search.need;
   }
 
-  /** The next detect() searches every region at once (a still image: no later frames to spread over). */
-  sweepNext(): void {
+  /**
+   * The next detect() searches every region at once (a still image: no later frames to spread
+   * over); resolves when the full-range model is in (or failed to load).
+   */
+  async sweepNext(): Promise<void> {
+    this.startFarLoad();
+    await this.farLoading;
     this.sweep = true;
   }
 
