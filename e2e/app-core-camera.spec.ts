@@ -15,7 +15,7 @@ test('far faces switched on during the camera prompt opens the camera at the far
   await holdCameraPrompt(page);
   await page.goto('/?backend=wasm');
   await expect(page.getByTestId('status')).toHaveAttribute('data-state', 'starting');
-  await page.getByTestId('far-faces').check();
+  await page.getByTestId('far-faces').selectOption('on');
   // The models are in (and the detector setting applied) while the prompt is still open.
   await expect
     .poll(() => page.evaluate(() => performance.getEntriesByName('emotion-lens:models-ready').length), { timeout: 60_000 })

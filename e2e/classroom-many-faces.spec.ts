@@ -67,14 +67,17 @@ test('class mood counts a whole class, records per second, pauses, exports CSV/J
   await expect.poll(() => seconds(page)).toBeLessThanOrEqual(1);
 });
 
-test('far faces and max faces apply while running, without a reload', async ({ page }) => {
+test('far faces auto / off / on and max faces apply while running, without a reload', async ({ page }) => {
   test.setTimeout(240_000);
-  // Outside classroom mode: short-range detector on the whole frame finds few of these faces.
+  // The default view: far faces "auto" finds the class without classroom mode.
   await page.goto('/?backend=wasm');
   await expect(page.getByTestId('status')).toHaveAttribute('data-state', 'running');
-  await expect(page.getByTestId('far-faces')).not.toBeChecked();
+  await expect(page.getByTestId('far-faces')).toHaveValue('auto');
+  await expect.poll(() => faceCount(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(15);
+  // Off: the short-range detector alone finds few of these faces.
+  await page.getByTestId('far-faces').selectOption('off');
   await expect.poll(() => faceCount(page), { timeout: 60_000 }).toBeLessThan(8);
-  await page.getByTestId('far-faces').check();
+  await page.getByTestId('far-faces').selectOption('on');
   await expect.poll(() => faceCount(page), { timeout: 90_000 }).toBeGreaterThanOrEqual(10);
   await page.getByTestId('max-faces').fill('4');
   await expect.poll(() => faceCount(page), { timeout: 60_000 }).toBeLessThanOrEqual(4);

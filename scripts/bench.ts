@@ -5,10 +5,10 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { BENCH_USAGE, BenchArgError, parseBenchArgs, type BenchArgs } from '../src/bench/args.ts';
+import { BENCH_USAGE, BenchArgError, isFixtureName, parseBenchArgs, type BenchArgs } from '../src/bench/args.ts';
 import { buildIsStale, viteBuild } from '../src/bench/build.ts';
 import { serveStatic } from '../src/bench/server.ts';
-import { round, summarize, type FrameTiming } from '../src/bench/stats.ts';
+import { round, summarize, summarizeLongTasks, type FrameTiming, type LongTask } from '../src/bench/stats.ts';
 import { ensureFixture } from '../src/fixture/samples.ts';
 import { MARK_PREFIX } from '../src/startup/marks.ts';
 
@@ -26,11 +26,21 @@ const FIRST_LABEL_PROBE = `(() => {
   };
   const obs = new MutationObserver(check);
   obs.observe(document, { childList: true, subtree: true });
+  // Main-thread tasks over 50 ms (the page froze that long), from the very start.
+  window.__benchLongTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__benchLongTasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // no Long Tasks API: the bench reports none measured
+  }
 })();`;
 
 declare global {
   interface Window {
     __benchFirstLabelMs?: number;
+    __benchLongTasks?: LongTask[];
   }
 }
 
@@ -92,7 +102,8 @@ async function main(): Promise<number> {
     process.stdout.write(`${BENCH_USAGE}\n`);
     return 0;
   }
-  const fixture = resolve(args.fixture ?? (await ensureFixture('three-faces')));
+  const named = args.fixture === undefined ? 'three-faces' : isFixtureName(args.fixture) ? args.fixture : null;
+  const fixture = resolve(named ? await ensureFixture(named) : args.fixture!);
   if (!existsSync(fixture)) throw new Error(`fixture not found: ${fixture}`);
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH)`);
 
@@ -155,6 +166,9 @@ async function main(): Promise<number> {
       return m ? m.usedJSHeapSize / 2 ** 20 : NaN;
     });
     const s = summarize(measured);
+    // Long tasks while the measured frames ran (start-up and warm-up excluded).
+    const longTaskLog = await page.evaluate(() => window.__benchLongTasks ?? null);
+    const lt = longTaskLog ? summarizeLongTasks(longTaskLog, measured[0].endMs - measured[0].totalMs, measured[measured.length - 1].endMs) : null;
 
     // Same context again: HTTP cache warm (hashed assets from cache, models/wasm revalidated by ETag).
     let firstResultCachedMs: number | null = null;
@@ -184,6 +198,10 @@ async function main(): Promise<number> {
       uploadP50Ms: round(s.uploadP50Ms),
       classifyP50Ms: round(s.classifyP50Ms),
       detectP50Ms: round(s.detectP50Ms),
+      longTasks: lt?.count ?? null,
+      longestTaskMs: lt ? round(lt.longestMs, 0) : null,
+      longTasksOver100: lt?.over100 ?? null,
+      longTasksPerMinute: lt ? round(lt.perMinute) : null,
       backendReason: reasonNow,
       complete,
     };
@@ -199,6 +217,7 @@ async function main(): Promise<number> {
         ['processed fps', result.fps.toString()],
         ['detector ran on', `${(s.detectRatio * 100).toFixed(0)} % of frames`],
         ['stage medians', `pixels ${result.uploadP50Ms} ms · classify ${result.classifyP50Ms} ms · detect ${result.detectP50Ms} ms (frames it ran on)`],
+        ['long tasks (> 50 ms)', lt ? `${lt.count} while measuring (${round(lt.perMinute)}/min), longest ${result.longestTaskMs} ms, ${lt.over100} over 100 ms` : 'not measured (no Long Tasks API)'],
         ['first result (fresh)', `${result.firstResultMs} ms`],
         ['first result (cached)', firstResultCachedMs === null ? 'not measured' : `${result.firstResultCachedMs} ms (${cachedRevalidated} revalidated, 304)`],
         ['tensors start → end', `${s.tensorsStart} → ${s.tensorsEnd}`],

@@ -4,24 +4,24 @@
 // The controller owns one of these.
 import { downloadBlob } from '../classroom/download';
 import { exportStem, moodCsv, moodJson } from '../classroom/export';
-import { DominantAnnouncer, MoodAggregator, type MoodBucket } from '../classroom/mood';
+import { DominantAnnouncer, MoodAggregator, readMood } from '../classroom/mood';
 import { errorDetail } from '../faults/coded-error';
 import type { FaceResult } from '../pipeline/types';
 import { MAX_FACES_LIMIT, type AppStore, type Settings } from '../store/app-store';
 import type { Engine } from './engine';
 import type { MediaPlayer } from './media';
 
-/** The live panel gets the current distribution a few times a second, not every frame. */
-const CURRENT_PUBLISH_MS = 250;
+/** The panel and the live region get a new reading of the class this often, not every frame. */
+const READING_MS = 1000;
 /** Typing "30" in the max-faces field must not load two detectors. */
 const DETECTOR_DEBOUNCE_MS = 400;
-/** Settings classroom mode picks: the far-faces detector and room for a whole class. */
-export const CLASSROOM_SETTINGS: Pick<Settings, 'farFaces' | 'maxFaces'> = { farFaces: true, maxFaces: MAX_FACES_LIMIT };
+/** Settings classroom mode picks: far faces always searched, and room for a whole class. */
+export const CLASSROOM_SETTINGS: Pick<Settings, 'farFaces' | 'maxFaces'> = { farFaces: 'on', maxFaces: MAX_FACES_LIMIT };
 
 export class ClassroomGlue {
   private readonly mood = new MoodAggregator([]);
   private readonly announcer = new DominantAnnouncer(5000);
-  private lastCurrent = 0;
+  private lastReading = 0;
   private detectorTimer = 0;
   private saved: Pick<Settings, 'farFaces' | 'maxFaces'> | null = null;
   private detectorSwap: Promise<void> = Promise.resolve();
@@ -47,8 +47,7 @@ export class ClassroomGlue {
     });
     // Closes the running second when frames stop coming (paused, stopped, an image).
     setInterval(() => {
-      const b = this.mood.tick(Date.now());
-      if (b) this.onSecond(b);
+      if (this.mood.tick(Date.now())) this.publish();
     }, 1000);
   }
 
@@ -74,23 +73,20 @@ export class ClassroomGlue {
 
   onFrame(faces: readonly FaceResult[], now = Date.now()): void {
     const closed = this.mood.add(now, faces.map((f) => f.emotion));
-    if (closed) this.onSecond(closed);
-    else if (now - this.lastCurrent >= CURRENT_PUBLISH_MS) {
-      this.lastCurrent = now;
-      this.store.getState().publishMood({ current: this.mood.current() });
-    }
+    if (closed || now - this.lastReading >= READING_MS) this.publish(now);
   }
 
-  private onSecond(b: MoodBucket): void {
-    const text = this.announcer.update(b.t + 1000, b.counts, b.faces);
-    this.publish(text ?? undefined);
-  }
-
-  private publish(announcement?: string): void {
-    this.lastCurrent = Date.now();
+  /**
+   * One reading of the class (the latest frame's distribution) feeds the bars, the headline and,
+   * when the announcer speaks, the live region, in one store update: they cannot disagree.
+   */
+  private publish(now = Date.now()): void {
+    this.lastReading = now;
+    const reading = readMood(now, this.mood.current());
+    const announcement = this.announcer.update(reading);
     this.store.getState().publishMood({
       categories: this.mood.categories,
-      current: this.mood.current(),
+      reading,
       series: [...this.mood.series()],
       recording: !this.mood.paused,
       ...(announcement ? { announcement } : {}),

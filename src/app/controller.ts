@@ -2,7 +2,6 @@
 // source (camera, file, demo) and the presenter (overlay, store, timings). React renders what the
 // store holds and calls these methods; see README.md in this folder for who owns what.
 import { listCameras, stopStream } from '../camera/camera';
-import { setCameraResolution } from '../classroom/camera-resolution';
 import { DemoSource } from '../demo/demo-source';
 import { asCodedError, CodedError } from '../faults/coded-error';
 import { webglContextLost } from '../faults/context-loss';
@@ -111,9 +110,10 @@ export class AppController {
       if (run !== this.run) return stopStream(stream); // stopped (or restarted) meanwhile
       markStartup('camera-and-models-ready');
       const track = stream.getVideoTracks()[0];
-      // Read now, not before the awaits: far faces may have been switched on during the prompt.
-      if (s().settings.farFaces) await setCameraResolution(track, true);
       await this.media.play({ kind: 'camera', stream, onEnded: () => this.fail(new CodedError('camera-ended')) });
+      if (run !== this.run) return;
+      // Read now, not before the awaits: far faces may have been switched on during the prompt.
+      await this.media.setResolution(s().settings.farFaces);
       if (run !== this.run) return;
       s().setCameras(await listCameras());
       if (!s().settings.deviceId && track) s().updateSettings({ deviceId: track.getSettings().deviceId });
@@ -154,6 +154,7 @@ export class AppController {
         await this.media.play({ kind: 'image', canvas: image.canvas });
         const pipeline = this.engine.pipeline!;
         pipeline.reset();
+        await this.engine.detector?.sweepNext(); // one picture: look for far faces everywhere at once
         const result = await pipeline.process(image.canvas);
         // Results in the file's own pixels, like video pixels for the camera.
         this.presenter.present(result, { mirror: false, toSourcePixels: 1 / image.scale, live: false, startedAt: started });
@@ -213,6 +214,7 @@ export class AppController {
 
   private startLoop(kind: SourceKind, name: string): void {
     this.engine.pipeline?.reset();
+    this.engine.detector?.reset();
     this.presenter.reset();
     this.loop.start(this.media.element!);
     this.store.getState().setSource({ kind, name });
@@ -249,6 +251,8 @@ export class AppController {
       if (!result || !this.loop.active || this.engine.modelVersion !== models) return;
       const mirror = this.store.getState().settings.mirror && this.media.kind === 'camera';
       this.presenter.present(result, { mirror, toSourcePixels: 1, live: true, startedAt });
+      const far = this.store.getState().settings.farFaces;
+      this.media.followResolution(performance.now(), far === 'on' || (far === 'auto' && this.engine.detector?.farNeed === 'active'));
     } catch (e) {
       // A lost GPU context surfaces as odd errors in the middle of a frame: recover, don't fail.
       if (webglContextLost()) return this.moves.recover();

@@ -5,7 +5,8 @@ import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BackendChoice } from '../backend/backends';
 import type { EmotionClassifier } from '../classify/classifier';
-import type { FaceDetector, FaceDetectorOptions } from '../detection/face-detector';
+import { AutoFaceDetector } from '../detection/auto-detector';
+import type { FaceDetector } from '../detection/face-detector';
 import { CodedError } from '../faults/coded-error';
 import { parseManifest, type ModelIndex } from '../models/manifest';
 import { createAppStore } from '../store/app-store';
@@ -46,10 +47,10 @@ function fakes(search = '', opts: { failClassifier?: boolean } = {}) {
     },
     models: {
       index: async () => INDEX,
-      detector: async (id: string, o: FaceDetectorOptions) => {
-        let options = o;
-        const d = { ...own(id), detect: async () => [], configure: (p: Partial<FaceDetectorOptions>) => (options = { ...options, ...p }), get currentOptions() { return options; } };
-        return d as unknown as FaceDetector;
+      // The app's real auto detector around fake models: the far one loads when first wanted.
+      detector: async (ids, o) => {
+        const face = (id: string) => ({ ...own(id), detect: async () => [] }) as unknown as FaceDetector;
+        return new AutoFaceDetector(face(ids.near), async () => face(ids.far), o);
       },
       classifier: async (id: string) => {
         if (opts.failClassifier) throw new Error('404 model.json');
@@ -84,10 +85,10 @@ describe('engine', () => {
     const { engine, loaded, store, backends, userModel } = fakes();
     const before = tf.memory().numTensors;
     await engine.load();
-    // Far faces on and off: two detectors loaded, one in use. A user model replaces the built-in one.
-    store.getState().updateSettings({ farFaces: true });
-    await engine.applyDetectorSettings();
-    store.getState().updateSettings({ farFaces: false });
+    // The far-faces model loaded (a still image's sweep), far faces then off: loaded, not in use.
+    // A user model replaces the built-in one.
+    await engine.detector!.sweepNext();
+    store.getState().updateSettings({ farFaces: 'off' });
     await engine.applyDetectorSettings();
     engine.useUserModel(userModel());
     expect(loaded.map((m) => m.id)).toEqual(['near', 'cnn', 'blazeface-full', 'user']);
@@ -115,23 +116,25 @@ describe('engine', () => {
   it('uses the settings as they are when loading, not as they were when load() was called (bug 4)', async () => {
     const { engine, loaded, store } = fakes();
     const loading = engine.load();
-    store.getState().updateSettings({ farFaces: true }); // toggled while the backend starts
+    store.getState().updateSettings({ farFaces: 'on', maxFaces: 7 }); // changed while the backend starts
     await loading;
-    expect(loaded[0].id).toBe('blazeface-full');
-    await engine.applyDetectorSettings();
-    expect(loaded.filter((m) => m.id.startsWith('blaze')).length).toBe(1);
+    expect((engine.detector as AutoFaceDetector).currentOptions).toEqual({ far: 'on', maxFaces: 7 });
+    store.getState().updateSettings({ farFaces: 'off' });
+    expect(await engine.applyDetectorSettings()).toBe(true);
+    expect((engine.detector as AutoFaceDetector).currentOptions.far).toBe('off');
+    expect(loaded.map((m) => m.id)).toEqual(['near', 'cnn']); // changed in place: nothing loaded again
   });
 
-  it('a detector still loading when the backend moves is disposed once it arrives', async () => {
-    const { engine, loaded, store } = fakes();
+  it('a far-faces model still loading when the backend moves is disposed once it arrives', async () => {
+    const { engine, loaded } = fakes();
     const before = tf.memory().numTensors;
     await engine.load();
-    store.getState().updateSettings({ farFaces: true });
-    const swapping = engine.applyDetectorSettings(); // the far-faces detector is loading
+    const sweeping = engine.detector!.sweepNext(); // the far-faces model is loading
     await engine.reload();
-    await swapping.catch(() => undefined);
-    // What the reload loaded (far faces is on) is in use; the rest was disposed once, never twice.
-    expect(loaded.filter((m) => m.disposed === 0).map((m) => m.id).sort()).toEqual(['blazeface-full', 'cnn']);
+    await sweeping;
+    expect(loaded.map((m) => m.id)).toEqual(['near', 'cnn', 'blazeface-full', 'near', 'cnn']);
+    // What the reload loaded is in use; the rest was disposed once, never twice.
+    expect(loaded.filter((m) => m.disposed === 0).map((m) => m.id).sort()).toEqual(['cnn', 'near']);
     expect(loaded.every((m) => m.disposed <= 1)).toBe(true);
     engine.dispose();
     expect(loaded.every((m) => m.disposed === 1)).toBe(true);

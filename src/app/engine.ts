@@ -4,8 +4,8 @@
 // browser passes http loaders, the Node tests pass fakes.
 import type { BackendChoice, BackendPreference } from '../backend/backends';
 import type { EmotionClassifier } from '../classify/classifier';
-import { detectorOptions } from '../classroom/detector-settings';
-import type { FaceDetector, FaceDetectorOptions } from '../detection/face-detector';
+import { autoDetectorOptions } from '../classroom/detector-settings';
+import type { AppFaceDetector, AutoDetectorOptions } from '../detection/auto-detector';
 import { CodedError, errorDetail } from '../faults/coded-error';
 import type { ModelIndex, ModelManifest } from '../models/manifest';
 import { EmotionPipeline, type PipelineSettings } from '../pipeline/pipeline';
@@ -16,7 +16,8 @@ import { modelPlan } from './model-plan';
 /** How models are fetched: over http in the page, from fakes or files in Node. */
 export interface ModelLoaders {
   index(): Promise<ModelIndex>;
-  detector(id: string, options: FaceDetectorOptions): Promise<FaceDetector>;
+  /** The app's detector: the short-range model now, the full-range one when far faces are first wanted. */
+  detector(ids: { near: string; far: string }, options: AutoDetectorOptions): Promise<AppFaceDetector>;
   classifier(id: string): Promise<EmotionClassifier>;
 }
 
@@ -48,7 +49,7 @@ export interface EngineDeps {
 export class Engine {
   private ready: Promise<void> | null = null;
   private index: ModelIndex | null = null;
-  private readonly detectors = new Map<string, FaceDetector>();
+  private faces: AppFaceDetector | null = null;
   private readonly builtIn = new Map<string, EmotionClassifier>();
   private user: EmotionClassifier | null = null;
   private current: EmotionPipeline | null = null;
@@ -61,6 +62,11 @@ export class Engine {
   /** The pipeline once loaded (null before, and between a dispose and the next load). */
   get pipeline(): EmotionPipeline | null {
     return this.current;
+  }
+
+  /** The face detector once loaded (far-face state, a still image's sweep, a new source's reset). */
+  get detector(): AppFaceDetector | null {
+    return this.faces;
   }
 
   /** Changes whenever the models in use change: a result computed across a change is stale. */
@@ -101,11 +107,11 @@ export class Engine {
     try {
       this.index ??= await this.deps.models.index();
       const plan = modelPlan(this.index, this.deps.settings());
-      const [detector, ...classifiers] = await allOrDispose<FaceDetector | EmotionClassifier>([
-        this.deps.models.detector(plan.detector, detectorOptions(this.deps.settings())),
+      const [detector, ...classifiers] = await allOrDispose<AppFaceDetector | EmotionClassifier>([
+        this.deps.models.detector(plan.detector, autoDetectorOptions(this.deps.settings())),
         ...plan.classifiers.map((id) => this.deps.models.classifier(id)),
-      ]) as [FaceDetector, ...EmotionClassifier[]];
-      this.adopt(gen, [[plan.detector, detector]], plan.classifiers.map((id, i) => [id, classifiers[i]]));
+      ]) as [AppFaceDetector, ...EmotionClassifier[]];
+      this.adopt(gen, detector, plan.classifiers.map((id, i) => [id, classifiers[i]]));
       events.mark('models-ready');
       const main = classifiers[0];
       this.current = new EmotionPipeline(detector, main, this.pipelineSettings());
@@ -119,12 +125,12 @@ export class Engine {
   }
 
   /** Takes ownership of loaded models, or disposes them when the engine was disposed meanwhile. */
-  private adopt(gen: number, detectors: [string, FaceDetector][], classifiers: [string, EmotionClassifier][]): void {
+  private adopt(gen: number, detector: AppFaceDetector, classifiers: [string, EmotionClassifier][]): void {
     if (gen !== this.generation) {
-      for (const [, m] of [...detectors, ...classifiers]) m.dispose();
+      for (const m of [detector, ...classifiers.map(([, c]) => c)]) m.dispose();
       throw new CodedError('model-load', 'the engine was reset while its models loaded');
     }
-    for (const [id, d] of detectors) this.detectors.set(id, d);
+    this.faces = detector;
     for (const [id, c] of classifiers) this.builtIn.set(id, c);
   }
 
@@ -140,25 +146,15 @@ export class Engine {
   }
 
   /**
-   * Applies the far-faces and max-faces settings: max faces and tiling change in place; another
-   * detector is loaded once (kept for switching back) and swapped in. Returns false if nothing is
-   * loaded yet (the load reads the settings).
+   * Applies the far-faces and max-faces settings to the detector, in place (its full-range model
+   * loads the first time far faces are wanted). Returns false if nothing is loaded yet (the load
+   * reads the settings).
    */
   async applyDetectorSettings(): Promise<boolean> {
     if (!this.ready) return false;
     await this.ready;
-    const gen = this.generation;
-    if (!this.index || !this.current) return false;
-    const id = modelPlan(this.index, this.deps.settings()).detector;
-    let detector = this.detectors.get(id);
-    if (!detector) {
-      const loaded = await this.deps.models.detector(id, detectorOptions(this.deps.settings()));
-      this.adopt(gen, [[id, loaded]], []);
-      detector = loaded;
-    }
-    detector.configure(detectorOptions(this.deps.settings()));
-    // The settings may have changed again while it loaded: the newest choice wins.
-    if (modelPlan(this.index, this.deps.settings()).detector === id && this.current.setDetector(detector)) this.models++;
+    if (!this.faces) return false;
+    this.faces.configure(autoDetectorOptions(this.deps.settings()));
     return true;
   }
 
@@ -195,8 +191,8 @@ export class Engine {
   dispose(): void {
     this.generation++;
     this.models++;
-    const models = [...this.detectors.values(), ...this.builtIn.values(), ...(this.user ? [this.user] : [])];
-    this.detectors.clear();
+    const models = [...(this.faces ? [this.faces] : []), ...this.builtIn.values(), ...(this.user ? [this.user] : [])];
+    this.faces = null;
     this.builtIn.clear();
     this.user = null;
     this.ready = null;

@@ -1,7 +1,8 @@
 // The media source: puts the camera, a video file, the demo clip or a still image on the page's
 // <video>/<canvas>, with one way to play any of them (play) and one way to stop (stop).
 import { openCamera, stopStream } from '../camera/camera';
-import { setCameraResolution } from '../classroom/camera-resolution';
+import { ResolutionFollower, setCameraResolution } from '../classroom/camera-resolution';
+import type { FarFacesMode } from '../detection/far-search';
 import type { DemoSource } from '../demo/demo-source';
 import { watchTrack } from '../faults/camera-watch';
 import { CodedError } from '../faults/coded-error';
@@ -22,6 +23,7 @@ export class MediaPlayer {
   private demo: DemoSource | null = null;
   private unwatchTrack: (() => void) | null = null;
   private playing: SourceKind | null = null;
+  private readonly resolution = new ResolutionFollower();
 
   attach(video: HTMLVideoElement, still: HTMLCanvasElement): void {
     this.video = video;
@@ -104,9 +106,23 @@ export class MediaPlayer {
     await video.play();
   }
 
-  /** Asks the camera for the far-faces resolution, or back for the normal one. */
-  async setResolution(farFaces: boolean): Promise<void> {
-    await setCameraResolution(this.track, farFaces);
+  /**
+   * Far faces "on" asks the camera for the big picture now and "off" for the normal one; "auto"
+   * follows what the detector finds, frame by frame (followResolution).
+   */
+  async setResolution(farFaces: FarFacesMode): Promise<void> {
+    this.resolution.reset(farFaces === 'on');
+    if (farFaces !== 'auto') await setCameraResolution(this.track, farFaces === 'on');
+  }
+
+  /**
+   * Per live camera frame: the big picture as soon as far faces are looked for, the normal one
+   * again once only near faces have been seen for a while (classroom/camera-resolution.ts).
+   */
+  followResolution(nowMs: number, wantHigh: boolean): void {
+    if (this.playing !== 'camera') return;
+    const high = this.resolution.update(nowMs, wantHigh);
+    if (high !== null) void setCameraResolution(this.track, high);
   }
 
   /** Freezes or resumes the live view (a paused video gives the frame loop no new frame). */

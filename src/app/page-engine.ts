@@ -21,7 +21,7 @@ export function createPageEngine(store: AppStore, options: AppOptions, urls: App
   const s = () => store.getState();
   return new Engine({
     startBackend: (pref) => initBackend(pref, urls.wasm, earlyRenderer()),
-    models: httpModelLoaders(urls.models),
+    models: httpModelLoaders(urls.models, (text) => s().setNotice(text)),
     settings: () => s().settings,
     pipelineOptions: options.pipeline,
     restoreUserModel: () => restoreSavedUserModel((text) => s().setNotice(text)),

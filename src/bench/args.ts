@@ -1,9 +1,12 @@
 // Command-line parsing for `npm run bench` (pure, unit-tested).
 import type { BackendPreference } from '../backend/preference';
 import { BACKEND_PREFERENCES } from '../backend/preference';
+import { STANDARD_FIXTURES, type StandardFixture } from '../fixture/samples';
+
+const FIXTURE_NAMES: readonly string[] = Object.keys(STANDARD_FIXTURES);
 
 export interface BenchArgs {
-  /** .y4m file for the fake webcam; undefined = ensureFixture('three-faces'). */
+  /** .y4m file for the fake webcam, or a standard fixture's name (built if missing); undefined = 'three-faces'. */
   fixture?: string;
   frames: number;
   /** Frames run and thrown away before measuring (shader compile, JIT, tracker start). */
@@ -21,13 +24,15 @@ export interface BenchArgs {
   help: boolean;
 }
 
-export const BENCH_USAGE = `Usage: npm run bench -- [--fixture FILE.y4m] [--frames N] [--warmup N]
+export const BENCH_USAGE = `Usage: npm run bench -- [--fixture FILE.y4m|NAME] [--frames N] [--warmup N]
                        [--backend auto|webgl|wasm|cpu] [--json] [--build auto|always|never]
                        [--no-cached] [--query "k=v&k2=v2"] [--timeout SECONDS]
 
 Serves the production build with the app's COOP/COEP headers, opens it in headless Chromium
-(/usr/bin/chromium) with FILE as the fake webcam and reports per-frame processing time.
-  --fixture   .y4m video (default: the 3-face fixture, built into .cache/fixtures if missing)
+(/usr/bin/chromium) with FILE as the fake webcam and reports per-frame processing time and the
+page's long tasks (main-thread tasks over 50 ms while the measured frames ran).
+  --fixture   .y4m video, or a standard fixture built into .cache/fixtures if missing:
+              ${FIXTURE_NAMES.join(', ')} (default three-faces; many-faces: 20 small faces, 1280×720)
   --frames    measured frames (default 200), after --warmup frames (default 10)
   --backend   tfjs backend preference passed as ?backend= (default auto)
   --json      print one JSON line instead of a table
@@ -37,6 +42,11 @@ Serves the production build with the app's COOP/COEP headers, opens it in headle
   --timeout   seconds to wait for the frames (default 600)`;
 
 export class BenchArgError extends Error {}
+
+/** Standard fixtures (src/fixture/samples.ts) --fixture accepts by name. */
+export function isFixtureName(v: string): v is StandardFixture {
+  return FIXTURE_NAMES.includes(v);
+}
 
 function int(name: string, v: string | undefined, min: number): number {
   const n = Number(v);
@@ -56,7 +66,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       case '--fixture': {
         const v = value();
         if (!v) throw new BenchArgError('--fixture needs a file');
-        if (!v.toLowerCase().endsWith('.y4m')) throw new BenchArgError(`--fixture must be a .y4m file (Chromium picks the parser by extension), got ${v}`);
+        if (!v.toLowerCase().endsWith('.y4m') && !FIXTURE_NAMES.includes(v)) throw new BenchArgError(`--fixture must be a .y4m file (Chromium picks the parser by extension) or one of ${FIXTURE_NAMES.join(', ')}, got ${v}`);
         a.fixture = v;
         break;
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentile, RingBuffer, round, summarize, type FrameTiming } from './stats';
+import { percentile, RingBuffer, round, summarize, summarizeLongTasks, type FrameTiming } from './stats';
 
 const frame = (i: number, totalMs: number, extra: Partial<FrameTiming> = {}): FrameTiming => ({
   frame: i,
@@ -89,5 +89,13 @@ describe('round', () => {
     expect(round(12.345)).toBe(12.3);
     expect(round(12.345, 0)).toBe(12);
     expect(round(0.12345, 3)).toBe(0.123);
+  });
+});
+
+describe('summarizeLongTasks', () => {
+  it('counts the long tasks of the measured window only, with the longest and those over 100 ms', () => {
+    const tasks = [[100, 900], [2_000, 60], [3_000, 120], [30_000, 75], [70_000, 400]] as const;
+    expect(summarizeLongTasks(tasks, 1_000, 61_000)).toEqual({ count: 3, longestMs: 120, over100: 1, perMinute: 3 });
+    expect(summarizeLongTasks([], 0, 1000)).toEqual({ count: 0, longestMs: 0, over100: 0, perMinute: 0 });
   });
 });

@@ -64,3 +64,26 @@ export function round(x: number, digits = 1): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 }
+
+/** A main-thread long task as PerformanceObserver('longtask') reports it: [startTime, duration] in ms. */
+export type LongTask = readonly [start: number, duration: number];
+
+export interface LongTaskSummary {
+  count: number;
+  longestMs: number;
+  /** Tasks over 100 ms: a click waits that long for an answer. */
+  over100: number;
+  perMinute: number;
+}
+
+/** The long tasks that started within [fromMs, toMs] (the measured frames; start-up excluded). */
+export function summarizeLongTasks(tasks: readonly LongTask[], fromMs: number, toMs: number): LongTaskSummary {
+  const inside = tasks.filter(([start]) => start >= fromMs && start <= toMs);
+  const minutes = Math.max(toMs - fromMs, 1) / 60_000;
+  return {
+    count: inside.length,
+    longestMs: inside.reduce((m, [, d]) => Math.max(m, d), 0),
+    over100: inside.filter(([, d]) => d > 100).length,
+    perMinute: inside.length / minutes,
+  };
+}

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { clampMaxFaces, detectorId, detectorOptions, FAR_DETECTOR_ID } from './detector-settings';
+import { autoDetectorOptions, clampMaxFaces, parseFarFaces } from './detector-settings';
 
 describe('detector settings', () => {
-  it('uses the full-range model on tiles for far faces, the default otherwise', () => {
-    expect(detectorId('blazeface-short', { farFaces: false })).toBe('blazeface-short');
-    expect(detectorId('blazeface-short', { farFaces: true })).toBe(FAR_DETECTOR_ID);
-    expect(detectorOptions({ farFaces: true, maxFaces: 12 })).toEqual({ maxFaces: 12, tiled: true, limit: 30 });
+  it('passes the far-faces mode and a clamped max faces to the auto detector', () => {
+    expect(autoDetectorOptions({ farFaces: 'auto', maxFaces: 12 })).toEqual({ maxFaces: 12, far: 'auto' });
+    expect(autoDetectorOptions({ farFaces: 'off', maxFaces: 99 })).toEqual({ maxFaces: 30, far: 'off' });
+  });
+
+  it('reads auto / on / off, anything else as auto', () => {
+    expect(parseFarFaces('on')).toBe('on');
+    expect(parseFarFaces('off')).toBe('off');
+    expect(parseFarFaces('true')).toBe('auto');
+    expect(parseFarFaces(undefined)).toBe('auto');
   });
 
   it('keeps max faces within 1..30', () => {

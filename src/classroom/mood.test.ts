@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DominantAnnouncer, dominantEmotion, MoodAggregator, UNCERTAIN } from './mood';
+import { DominantAnnouncer, dominantEmotion, MoodAggregator, readMood, UNCERTAIN } from './mood';
 import { exportStem, moodCsv, moodJson } from './export';
 
 const LABELS = ['angry', 'happy', 'neutral'];
@@ -72,12 +72,29 @@ describe('dominantEmotion and DominantAnnouncer', () => {
 
   it('announces changes at most every 5 s, catching up on a change that came too soon', () => {
     const a = new DominantAnnouncer(5000);
-    expect(a.update(0, { happy: 0, uncertain: 0 }, 0)).toBeNull();
-    expect(a.update(1000, { happy: 3, neutral: 1 }, 4)).toBe('Class mood: mostly happy, 3 of 4 faces.');
-    expect(a.update(2000, { happy: 3, neutral: 1 }, 4)).toBeNull();
-    expect(a.update(3000, { happy: 1, neutral: 2 }, 3)).toBeNull(); // too soon
-    expect(a.update(6000, { happy: 1, neutral: 2 }, 3)).toBe('Class mood: mostly neutral, 2 of 3 faces.');
-    expect(a.update(12_000, { happy: 0 }, 0)).toBe('Class mood: no clear emotion.');
+    const at = (t: number, counts: Record<string, number>) => readMood(t, { faces: Object.values(counts).reduce((x, y) => x + y, 0), counts });
+    expect(a.update(at(0, { happy: 0, uncertain: 0 }))).toBeNull();
+    expect(a.update(at(1000, { happy: 3, neutral: 1 }))).toBe('Class mood: mostly happy, 3 of 4 faces.');
+    expect(a.update(at(2000, { happy: 3, neutral: 1 }))).toBeNull();
+    expect(a.update(at(3000, { happy: 1, neutral: 2 }))).toBeNull(); // too soon
+    expect(a.update(at(6000, { happy: 1, neutral: 2 }))).toBe('Class mood: mostly neutral, 2 of 3 faces.');
+    expect(a.update(at(12_000, { happy: 0 }))).toBe('Class mood: no face in view.');
+  });
+});
+
+describe('readMood', () => {
+  it('gives the bars, the headline and the summary from one distribution', () => {
+    const r = readMood(5, { faces: 6, counts: { happy: 1, sad: 4, neutral: 0, uncertain: 1 } });
+    expect(r).toEqual({
+      t: 5,
+      faces: 6,
+      counts: { happy: 1, sad: 4, neutral: 0, uncertain: 1 },
+      dominant: 'sad',
+      headline: '6 faces · mostly sad',
+      summary: 'Class mood: mostly sad, 4 of 6 faces.',
+    });
+    expect(readMood(0, { faces: 2, counts: { happy: 0, uncertain: 2 } }).headline).toBe('2 faces · no clear emotion');
+    expect(readMood(0, { faces: 1, counts: { happy: 1 } }).summary).toBe('Class mood: mostly happy, 1 of 1 face.');
   });
 });
 

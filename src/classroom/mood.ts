@@ -148,9 +148,43 @@ export function dominantEmotion(counts: Record<string, number>): string | null {
 }
 
 /**
- * Text for the screen-reader live region: says when the dominant emotion changes, at most once per
+ * The class mood at one moment, computed once: the panel's bars, its headline and the screen-reader
+ * summary all come from this object, so they can never disagree.
+ */
+export interface MoodReading {
+  /** When it was read, epoch ms. */
+  t: number;
+  faces: number;
+  /** Faces showing each category (whole numbers; they add up to faces). */
+  counts: Record<string, number>;
+  dominant: string | null;
+  /** The panel's headline, e.g. "6 faces · mostly sad". */
+  headline: string;
+  /** The live region's sentence, e.g. "Class mood: mostly sad, 4 of 6 faces." */
+  summary: string;
+}
+
+const plural = (n: number) => `${n} face${n === 1 ? '' : 's'}`;
+
+/** Reads one frame's distribution (MoodAggregator.current()). */
+export function readMood(t: number, snapshot: MoodSnapshot): MoodReading {
+  const { faces, counts } = snapshot;
+  const dominant = dominantEmotion(counts);
+  const headline = dominant ? `${plural(faces)} · mostly ${dominant}` : faces ? `${plural(faces)} · no clear emotion` : 'No face in view';
+  const summary = dominant
+    ? `Class mood: mostly ${dominant}, ${counts[dominant]} of ${plural(faces)}.`
+    : faces
+      ? `Class mood: no clear emotion, ${plural(faces)}.`
+      : 'Class mood: no face in view.';
+  return { t, faces, counts: { ...counts }, dominant, headline, summary };
+}
+
+export const EMPTY_READING: MoodReading = readMood(0, { faces: 0, counts: {} });
+
+/**
+ * When the screen-reader live region speaks: when the dominant emotion changes, at most once per
  * `minIntervalMs` so a flickering class does not flood the listener; a change that comes too soon
- * is announced once the interval has passed, if it still holds.
+ * is announced once the interval has passed, if it still holds. The words are the reading's summary.
  */
 export class DominantAnnouncer {
   private announced: string | null | undefined = undefined;
@@ -158,18 +192,15 @@ export class DominantAnnouncer {
 
   constructor(private readonly minIntervalMs = 5000) {}
 
-  update(nowMs: number, counts: Record<string, number>, faces: number): string | null {
-    const dominant = dominantEmotion(counts);
+  update(reading: MoodReading): string | null {
+    const { dominant, t } = reading;
     if (dominant === this.announced) return null;
-    if (nowMs - this.lastAt < this.minIntervalMs) return null;
+    if (t - this.lastAt < this.minIntervalMs) return null;
     // The very first state is only announced when there is something to say.
     if (this.announced === undefined && dominant === null) return null;
     this.announced = dominant;
-    this.lastAt = nowMs;
-    if (dominant === null) return 'Class mood: no clear emotion.';
-    const n = Math.round(counts[dominant]);
-    const total = Math.round(faces);
-    return `Class mood: mostly ${dominant}, ${n} of ${total} face${total === 1 ? '' : 's'}.`;
+    this.lastAt = t;
+    return reading.summary;
   }
 
   reset(): void {

@@ -5,8 +5,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { yieldToBrowser } from '../backend/yield-to-browser';
 import * as faceDetection from '@tensorflow-models/face-detection';
 import type { ModelManifest } from '../models/manifest';
-import { mergeDetections, tileGrid } from './tiling';
-import type { DetectedFace } from './types';
+import { mergeDetections, shiftFace, tileGrid } from './tiling';
+import type { DetectedFace, FrameDetector } from './types';
 
 export interface FaceDetectorOptions {
   maxFaces: number;
@@ -16,7 +16,7 @@ export interface FaceDetectorOptions {
   limit?: number;
 }
 
-export class FaceDetector {
+export class FaceDetector implements FrameDetector {
   private constructor(
     private readonly detector: faceDetection.FaceDetector,
     readonly manifest: ModelManifest,
@@ -57,12 +57,7 @@ export class FaceDetector {
         await yieldToBrowser();
         const tile = tf.slice(frame, [t.y, t.x, 0], [t.height, t.width, 3]);
         try {
-          for (const f of await this.detectWhole(tile)) {
-            found.push({
-              box: { ...f.box, x: f.box.x + t.x, y: f.box.y + t.y },
-              keypoints: f.keypoints.map((k) => ({ x: k.x + t.x, y: k.y + t.y })),
-            });
-          }
+          for (const f of await this.detectWhole(tile)) found.push(shiftFace(f, t.x, t.y));
         } finally {
           tile.dispose();
         }

@@ -81,6 +81,18 @@ describe('EmotionPipeline detect scheduling', () => {
     expect(got).toEqual([true, true, false, false, true, false, false, true, true, false, false, true, true, true, true]);
   });
 
+  it('detects on every frame while the detector has spread-out work to finish (a far-face search)', async () => {
+    const { detector, calls } = scriptedDetector([[face(0)]]);
+    let busy = true;
+    Object.defineProperty(detector, 'wantsNextFrame', { get: () => busy });
+    const { classifier } = countingClassifier();
+    const p = new EmotionPipeline(detector, classifier, { ...plain, detectEvery: 4 });
+    expect(await run(p, 5)).toEqual([true, true, true, true, true]);
+    busy = false;
+    expect(await run(p, 4)).toEqual([false, false, false, true]);
+    expect(calls()).toBe(6);
+  });
+
   it('starts over after reset', async () => {
     const { detector, calls } = scriptedDetector([[face(0)]]);
     const { classifier } = countingClassifier();

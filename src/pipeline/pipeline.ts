@@ -5,21 +5,23 @@ import { cropFaces, ttaViews, type TtaMode } from '../classify/preprocess';
 import type { EmotionClassifier } from '../classify/classifier';
 import { EmotionEnsemble } from '../classify/ensemble';
 import { faceCrop, type FaceCrop } from '../crop/crop-box';
-import type { FaceDetector } from '../detection/face-detector';
-import type { Box, Point } from '../detection/types';
+import type { Box, FrameDetector, Point } from '../detection/types';
 import { FaceTracker, DEFAULT_SMOOTHING, type SmoothingSettings } from '../tracking/tracker';
 import type { FaceResult, FrameResult } from './types';
 import { drawableSize, FrameUploader, isDrawable, type Drawable } from '../backend/frame-upload';
 import { CanvasCropper } from '../classify/canvas-crop';
-import { yieldToBrowser } from '../backend/yield-to-browser';
+import { hasUiThread, yieldToBrowser } from '../backend/yield-to-browser';
+import { ChunkPlanner } from './classify-chunks';
+import { CROWD_PER_FRAME, CrowdTurns } from './crowd';
 import type { ModelManifest } from '../models/manifest';
 
 export interface PipelineSettings {
   /** Crop margin around the detector's box, as a fraction of its side. */
   margin: number;
   /**
-   * Run the detector every k frames (and whenever no face is followed or the face count just
-   * changed); in between, faces keep their last boxes and the classifier still runs on every face.
+   * Run the detector every k frames (and whenever no face is followed, the face count just
+   * changed or the detector asks for the next frame: FrameDetector.wantsNextFrame); in between,
+   * faces keep their last boxes and are still classified.
    */
   detectEvery: number;
   /**
@@ -30,6 +32,11 @@ export interface PipelineSettings {
   /** Rotate each crop so the eyes are level (uses the detector's eye keypoints). */
   alignEyes: boolean;
   smoothing: SmoothingSettings;
+  /**
+   * On frames the detector skips, classify at most this many faces of a crowd, in turns (the rest
+   * keep their label for the frame; pipeline/crowd.ts); 0 = every face on every frame.
+   */
+  crowdPerFrame: number;
 }
 
 export const DEFAULT_PIPELINE_SETTINGS: PipelineSettings = {
@@ -42,6 +49,7 @@ export const DEFAULT_PIPELINE_SETTINGS: PipelineSettings = {
   tta: 'none',
   alignEyes: true,
   smoothing: DEFAULT_SMOOTHING,
+  crowdPerFrame: CROWD_PER_FRAME,
 };
 
 /** Anything tf.browser.fromPixels reads: a video, canvas, image, ImageBitmap or {data, width, height}. */
@@ -65,10 +73,12 @@ export class EmotionPipeline {
   private cropper = new CanvasCropper();
   private settings: PipelineSettings;
   private classifier: EmotionEnsemble;
+  private chunks = new ChunkPlanner();
+  private turns = new CrowdTurns();
 
   /** `classifier`: a quality level's ensemble (quality/quality-models.ts) or a single model. */
   constructor(
-    private detector: FaceDetector,
+    private readonly detector: FrameDetector,
     classifier: EmotionClassifier | EmotionEnsemble,
     settings: Partial<PipelineSettings> = {},
   ) {
@@ -95,15 +105,6 @@ export class EmotionPipeline {
     this.tracker.smoothing = this.settings.smoothing;
   }
 
-  /** Swaps the face detector (e.g. far faces); face ids restart. The caller owns both detectors. False if already in use. */
-  setDetector(detector: FaceDetector): boolean {
-    if (detector === this.detector) return false;
-    this.detector = detector;
-    this.tracker = new FaceTracker(this.classifier.labels, this.settings.smoothing);
-    this.reset();
-    return true;
-  }
-
   /**
    * Swaps what classifies faces: another quality level's ensemble or a user's own model. Face ids
    * and their smoothed probabilities carry over when the labels are the same (a quality change),
@@ -118,6 +119,7 @@ export class EmotionPipeline {
 
   reset(): void {
     this.tracker.reset();
+    this.turns.reset();
     this.frameCount = 0;
     this.sinceDetect = Infinity;
     this.lastDetectedCount = -1;
@@ -126,7 +128,7 @@ export class EmotionPipeline {
 
   /** Whether this frame needs the detector (see PipelineSettings.detectEvery). */
   private shouldDetect(): boolean {
-    return this.sinceDetect >= Math.max(1, this.settings.detectEvery) || this.faceCountChanged || this.tracker.boxes.length === 0;
+    return this.sinceDetect >= Math.max(1, this.settings.detectEvery) || this.faceCountChanged || this.tracker.boxes.length === 0 || this.detector.wantsNextFrame === true;
   }
 
   /**
@@ -177,7 +179,7 @@ export class EmotionPipeline {
       // Between detector runs the eye keypoints are the ones last seen with each followed box.
       const keypoints = found ? found.map((f) => f.keypoints) : this.tracker.keypoints;
       const t1 = now();
-      const probs = await this.classifyBoxes(frame, boxes, keypoints);
+      const probs = await this.classifyInChunks(boxes.length, (a, b) => this.classifyBoxes(frame, boxes.slice(a, b), keypoints.slice(a, b)));
       const t2 = now();
       return this.result(width, height, boxes, probs, keypoints, { uploadMs: tUp - t0, detectMs: t1 - tUp, classifyMs: t2 - t1, totalMs: now() - t0, detected: detect });
     } finally {
@@ -192,20 +194,24 @@ export class EmotionPipeline {
     this.sinceDetect++;
     const boxes = this.tracker.boxes;
     const keypoints = this.tracker.keypoints;
-    const crops = this.faceCrops(boxes, keypoints);
+    // A crowd in turns: only the picked faces are classified on this frame.
+    const picked = this.turns.pick(boxes.length, this.settings.crowdPerFrame);
+    const crops = this.faceCrops(picked.map((i) => boxes[i]), picked.map((i) => keypoints[i]));
     let cropMs = 0;
-    const crop = (m: ModelManifest, tta: TtaMode) => {
+    const crop = (part: FaceCrop[]) => (m: ModelManifest, tta: TtaMode) => {
       const start = now();
-      const batch = this.cropper.crop(source, crops, m, tta);
+      const batch = this.cropper.crop(source, part, m, tta);
       cropMs += now() - start;
       return batch;
     };
-    const probs = await this.classifyWith(crop, boxes.length);
+    const some = await this.classifyInChunks(crops.length, (a, b) => this.classifyWith(crop(crops.slice(a, b)), b - a));
+    const probs: (number[] | null)[] = boxes.map(() => null);
+    picked.forEach((i, k) => (probs[i] = some[k]));
     const t1 = now();
     return this.result(width, height, boxes, probs, keypoints, { uploadMs: cropMs, detectMs: 0, classifyMs: t1 - t0 - cropMs, totalMs: now() - t0, detected: false });
   }
 
-  private result(width: number, height: number, boxes: Box[], probs: number[][], keypoints: (Point[] | undefined)[], timings: FrameResult['timings']): FrameResult {
+  private result(width: number, height: number, boxes: Box[], probs: (number[] | null)[], keypoints: (Point[] | undefined)[], timings: FrameResult['timings']): FrameResult {
     const tracked = this.tracker.update(boxes, probs, keypoints);
     const labels = this.classifier.labels;
     const faces: FaceResult[] = tracked.map((t) => ({
@@ -221,6 +227,25 @@ export class EmotionPipeline {
   private faceCrops(boxes: Box[], keypoints?: (Point[] | undefined)[]): FaceCrop[] {
     const { margin, alignEyes } = this.settings;
     return boxes.map((b, i) => faceCrop(b, margin, keypoints?.[i], alignEyes));
+  }
+
+  /**
+   * Classifies n faces with `classify(start, end)` per chunk. In a page on WASM/CPU (where a model
+   * run holds the UI thread) a crowd goes in chunks sized to a time budget (classify-chunks.ts),
+   * with a yield to the browser between them; on WebGL, and in Node, in one call.
+   */
+  private async classifyInChunks(n: number, classify: (start: number, end: number) => Promise<number[][]>): Promise<number[][]> {
+    if (n <= 1 || !hasUiThread() || this.onGpu) return classify(0, n);
+    const out: number[][] = [];
+    for (let start = 0; start < n; ) {
+      if (start > 0) await yieldToBrowser();
+      const size = this.chunks.next(n - start);
+      const t = now();
+      out.push(...(await classify(start, start + size)));
+      this.chunks.record(size, now() - t);
+      start += size;
+    }
+    return out;
   }
 
   /**

@@ -6,7 +6,7 @@ describe('app store', () => {
     const s = createAppStore({ backend: 'wasm', mirror: false }).getState();
     expect(s.status).toBe('idle');
     // toMatchObject: other features add their own settings with their own defaults.
-    expect(s.settings).toMatchObject({ backend: 'wasm', mirror: false, deviceId: undefined, maxFaces: 10, farFaces: false, flipTta: false });
+    expect(s.settings).toMatchObject({ backend: 'wasm', mirror: false, deviceId: undefined, maxFaces: 30, farFaces: 'auto', flipTta: false });
     expect(s.view).toEqual({ presentation: false, help: false, moodPanel: false });
     expect(s.stats).toEqual(INITIAL_STATS);
   });
@@ -32,9 +32,9 @@ describe('app store', () => {
 
   it('settings patches merge; view patches merge', () => {
     const store = createAppStore();
-    store.getState().updateSettings({ farFaces: true });
+    store.getState().updateSettings({ farFaces: 'on' });
     store.getState().updateSettings({ maxFaces: 4 });
-    expect(store.getState().settings).toMatchObject({ farFaces: true, maxFaces: 4, backend: 'auto', mirror: true });
+    expect(store.getState().settings).toMatchObject({ farFaces: 'on', maxFaces: 4, backend: 'auto', mirror: true });
     store.getState().setView({ presentation: true });
     store.getState().setView({ help: true });
     expect(store.getState().view).toEqual({ presentation: true, help: true, moodPanel: false });

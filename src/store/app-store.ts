@@ -5,9 +5,10 @@ import { DEFAULT_LABEL_SETTINGS, type LabelSettingValues } from '../app/label-se
 import type { AppErrorCode } from '../faults/coded-error';
 import type { BackendName, BackendPreference } from '../backend/backends';
 import type { CameraInfo } from '../camera/camera';
-import type { MoodBucket, MoodSnapshot } from '../classroom/mood';
+import { EMPTY_READING, type MoodBucket, type MoodReading } from '../classroom/mood';
 import type { FaceResult } from '../pipeline/types';
 import type { ModelManifest } from '../models/manifest';
+import type { FarFacesMode } from '../detection/far-search';
 
 export type AppStatus = 'idle' | 'starting' | 'running' | 'error';
 /** What the pipeline is reading: the webcam, a video file, a still image or the built-in demo. */
@@ -19,8 +20,8 @@ export interface Settings extends LabelSettingValues {
   deviceId: string | undefined;
   /** Most faces the detector reports per frame (1..MAX_FACES_LIMIT). */
   maxFaces: number;
-  /** Full-range detector on tiles of the frame: finds faces far from the camera, slower. */
-  farFaces: boolean;
+  /** Far (small) faces: full-range detector on tiles, when needed (auto), always (on) or never (off). */
+  farFaces: FarFacesMode;
 }
 
 export const MAX_FACES_LIMIT = 30;
@@ -42,10 +43,11 @@ export interface ViewState {
 /** Class mood for the panel and the chart (published about once a second). */
 export interface MoodState {
   categories: readonly string[];
-  current: MoodSnapshot;
+  /** The class mood now: bars, headline and screen-reader summary all read this one object. */
+  reading: MoodReading;
   series: readonly MoodBucket[];
   recording: boolean;
-  /** Latest text for the screen-reader live region. */
+  /** Latest text for the screen-reader live region (the summary of the reading published with it). */
   announcement: string;
 }
 
@@ -105,7 +107,7 @@ export const selectFaceCount = (s: Pick<AppState, 'faces'>): number => s.faces.l
 
 export const createAppStore = (settings: Partial<Settings> = {}) =>
   create<AppState>()((set) => ({
-    settings: { backend: 'auto', mirror: true, deviceId: undefined, maxFaces: 10, farFaces: false, ...DEFAULT_LABEL_SETTINGS, ...settings },
+    settings: { backend: 'auto', mirror: true, deviceId: undefined, maxFaces: MAX_FACES_LIMIT, farFaces: 'auto', ...DEFAULT_LABEL_SETTINGS, ...settings },
     status: 'idle',
     progress: '',
     error: null,
@@ -119,7 +121,7 @@ export const createAppStore = (settings: Partial<Settings> = {}) =>
     stats: INITIAL_STATS,
     view: { presentation: false, help: false, moodPanel: false },
     paused: false,
-    mood: { categories: [], current: { faces: 0, counts: {} }, series: [], recording: true, announcement: '' },
+    mood: { categories: [], reading: EMPTY_READING, series: [], recording: true, announcement: '' },
 
     updateSettings: (patch) => set((s) => ({ settings: { ...s.settings, ...patch } })),
     setProgress: (progress) => set({ progress }),

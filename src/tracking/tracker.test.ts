@@ -161,3 +161,15 @@ describe('hold', () => {
     expect(t.update([box(0, 0)], [[0.05, 0.9, 0.05]])[0].emotion).toBe('neutral');
   });
 });
+
+describe('FaceTracker with a crowd classified in turns', () => {
+  it('keeps the smoothed label of a face not classified on this frame, and follows its box', () => {
+    const t = new FaceTracker(LABELS, noSmoothing);
+    t.update([box(0, 0), box(300, 0)], [HAPPY, NEUTRAL]);
+    const out = t.update([box(5, 0), box(305, 0)], [null, HAPPY]);
+    expect(out.map((f) => f.emotion)).toEqual(['happy', 'happy']);
+    expect(out[0].probs).toEqual(HAPPY);
+    expect(out[0].box.x).toBe(5);
+    expect(t.update([box(5, 0), box(305, 0)], [NEUTRAL, null]).map((f) => f.emotion)).toEqual(['neutral', 'happy']);
+  });
+});

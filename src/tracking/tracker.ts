@@ -104,9 +104,10 @@ export class FaceTracker {
 
   /**
    * Matches this frame's faces to tracks and returns them in the input order.
-   * probs[i] are the raw class probabilities of boxes[i].
+   * probs[i] are the raw class probabilities of boxes[i]; null when boxes[i] was not classified on
+   * this frame (a crowd classified in turns): its face keeps its smoothed probabilities.
    */
-  update(boxes: Box[], probs: number[][], keypoints?: (Point[] | undefined)[]): TrackedFace[] {
+  update(boxes: Box[], probs: (number[] | null)[], keypoints?: (Point[] | undefined)[]): TrackedFace[] {
     const assigned = new Array<Track | undefined>(boxes.length);
     const free = new Set(this.tracks);
     // Greedy: best-overlapping pairs first, so a person entering never steals a neighbour's id.
@@ -142,22 +143,28 @@ export class FaceTracker {
     }
     const result: TrackedFace[] = boxes.map((box, i) => {
       let t = assigned[i];
+      const p = probs[i];
       if (!t) {
-        t = { id: this.nextId++, box, keypoints: keypoints?.[i], mean: probs[i].slice(), probs: probs[i].slice(), shown: argmax(probs[i]), held: 0, uncertain: false, age: 0, missed: 0 };
+        // Not classified and not followed (should not happen): a flat distribution, shown as uncertain.
+        const first = p ? p.slice() : new Array<number>(this.labels.length).fill(1 / this.labels.length);
+        t = { id: this.nextId++, box, keypoints: keypoints?.[i], mean: first.slice(), probs: first, shown: argmax(first), held: 0, uncertain: false, age: 0, missed: 0 };
         t.uncertain = Math.max(...t.probs) < this.smoothing.uncertainBelow;
         this.tracks.push(t);
       } else {
         t.box = box;
         t.keypoints = keypoints?.[i];
-        t.mean = ema(t.mean, probs[i], this.smoothing.alpha);
-        const next = withHysteresis(t.mean, t.shown, this.smoothing.hysteresis);
-        const leader = argmax(t.mean);
-        if (next === leader || t.held + 1 > (this.smoothing.maxHold ?? HOLD_FRAMES)) {
-          t.shown = leader;
-          t.probs = t.mean;
-          t.held = 0;
-        } else t.held++; // hold the label together with the bars that put it on top
-        t.uncertain = isUncertain(t.probs, t.uncertain, this.smoothing.uncertainBelow);
+        // No probabilities: not classified this frame (a crowd's turn), the smoothed label stays.
+        if (p) {
+          t.mean = ema(t.mean, p, this.smoothing.alpha);
+          const next = withHysteresis(t.mean, t.shown, this.smoothing.hysteresis);
+          const leader = argmax(t.mean);
+          if (next === leader || t.held + 1 > (this.smoothing.maxHold ?? HOLD_FRAMES)) {
+            t.shown = leader;
+            t.probs = t.mean;
+            t.held = 0;
+          } else t.held++; // hold the label together with the bars that put it on top
+          t.uncertain = isUncertain(t.probs, t.uncertain, this.smoothing.uncertainBelow);
+        }
         t.age++;
         t.missed = 0;
       }

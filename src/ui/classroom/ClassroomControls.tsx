@@ -1,4 +1,4 @@
-import { clampMaxFaces } from '../../classroom/detector-settings';
+import { clampMaxFaces, parseFarFaces } from '../../classroom/detector-settings';
 import { MAX_FACES_LIMIT } from '../../store/app-store';
 import { useApp, useController } from '../context';
 
@@ -21,8 +21,13 @@ export function ClassroomControls() {
       <button type="button" data-testid="demo" onClick={() => void controller.playDemo()} disabled={demo}>
         Play the demo
       </button>
-      <label title="Full-range detector on tiles of the frame: finds small faces at the back of a room; slower">
-        <input type="checkbox" data-testid="far-faces" checked={farFaces} onChange={(e) => updateSettings({ farFaces: e.target.checked })} /> Far faces
+      <label title="Small faces at the back of a room (full-range detector on tiles of the frame). Auto: looked for when no face or only small ones are in view; on: always; off: never">
+        Far faces{' '}
+        <select data-testid="far-faces" value={farFaces} onChange={(e) => updateSettings({ farFaces: parseFarFaces(e.target.value) })}>
+          <option value="auto">Auto</option>
+          <option value="on">On</option>
+          <option value="off">Off</option>
+        </select>
       </label>
       <label>
         Max faces{' '}

@@ -1,5 +1,4 @@
 import { useEffect, useRef } from 'react';
-import { dominantEmotion } from '../../classroom/mood';
 import { labelColor } from '../../overlay/colors';
 import { useApp, useController } from '../context';
 import { drawMoodChart } from './mood-chart';
@@ -9,32 +8,39 @@ import { useAppStore } from './useAppStore';
 export function MoodPanel() {
   const controller = useController();
   const categories = useApp((s) => s.mood.categories);
-  const current = useApp((s) => s.mood.current);
+  // One reading of the class: bars, headline and the live region's summary (Announcer) agree.
+  const reading = useApp((s) => s.mood.reading);
   const seconds = useApp((s) => s.mood.series.length);
   const recording = useApp((s) => s.mood.recording);
-  const dominant = dominantEmotion(current.counts);
 
   return (
     <section className="mood-panel" aria-labelledby="mood-title" data-testid="mood-panel">
       <h2 id="mood-title">Class mood</h2>
-      <p className="mood-summary" data-testid="mood-faces" data-value={current.faces}>
-        {current.faces} face{current.faces === 1 ? '' : 's'}
-        {dominant ? <> · mostly <strong>{dominant}</strong></> : current.faces ? ' · no clear emotion' : ''}
+      <p className="mood-summary" data-testid="mood-faces" data-value={reading.faces} data-dominant={reading.dominant ?? ''} data-t={reading.t}>
+        {reading.headline}
       </p>
       <ul className="bars mood-bars">
         {categories.map((c, i) => {
-          const n = current.counts[c] ?? 0;
-          const share = current.faces ? n / current.faces : 0;
+          const n = reading.counts[c] ?? 0;
+          const share = reading.faces ? n / reading.faces : 0;
           return (
             <li key={c} data-testid={`mood-count-${c}`} data-value={n}>
               <span className="bar-label">{c}</span>
-              <span className="bar-track" role="meter" aria-valuemin={0} aria-valuemax={current.faces} aria-valuenow={n} aria-label={`${c}: ${n} faces`}>
+              <span className="bar-track" role="meter" aria-valuemin={0} aria-valuemax={reading.faces} aria-valuenow={n} aria-label={`${c}: ${n} faces`}>
                 <span className="bar-fill" style={{ width: `${share * 100}%`, background: labelColor(c, i) }} />
               </span>
               <span className="bar-value">{n}</span>
             </li>
           );
         })}
+      </ul>
+      <ul className="mood-legend" data-testid="mood-legend" aria-label="Timeline colours">
+        {categories.map((c, i) => (
+          <li key={c}>
+            <span className="swatch" style={{ background: labelColor(c, i) }} aria-hidden="true" />
+            {c}
+          </li>
+        ))}
       </ul>
       <MoodChart />
       <p className="muted mood-meta" data-testid="mood-seconds" data-value={seconds}>
@@ -84,7 +90,7 @@ function MoodChart() {
       className="mood-chart"
       data-testid="mood-chart"
       role="img"
-      aria-label="Timeline of the share of faces showing each emotion, one column per second; colours as in the list above"
+      aria-label="Timeline of the share of faces showing each emotion, one column per second, time axis in seconds before now; colours as in the legend above"
     />
   );
 }

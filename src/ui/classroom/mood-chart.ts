@@ -2,6 +2,7 @@
 // stacked to 100%. Called when a second closes, never per frame and never through React.
 import type { MoodBucket } from '../../classroom/mood';
 import { labelColor } from '../../overlay/colors';
+import { timeTicks } from '../../classroom/mood-axis';
 
 export function drawMoodChart(canvas: HTMLCanvasElement, series: readonly MoodBucket[], categories: readonly string[], contrast: boolean): void {
   const dpr = window.devicePixelRatio || 1;
@@ -16,11 +17,13 @@ export function drawMoodChart(canvas: HTMLCanvasElement, series: readonly MoodBu
   ctx.clearRect(0, 0, cssW, cssH);
   ctx.fillStyle = contrast ? '#000' : '#16191c';
   ctx.fillRect(0, 0, cssW, cssH);
-  const axis = 16; // room for the time label
+  // Text as big as the panel's own (it scales with the screen in presentation mode).
+  const fontPx = Math.max(11, Math.round(parseFloat(getComputedStyle(canvas).fontSize) * 0.85) || 12);
+  ctx.font = `${fontPx}px system-ui, sans-serif`;
+  const axis = Math.round(fontPx * 1.5); // room for the time axis
   const h = cssH - axis;
   if (series.length === 0) {
     ctx.fillStyle = contrast ? '#fff' : '#9ba1a6';
-    ctx.font = '13px system-ui, sans-serif';
     ctx.fillText('The timeline fills in once per second.', 8, h / 2);
     return;
   }
@@ -40,8 +43,19 @@ export function drawMoodChart(canvas: HTMLCanvasElement, series: readonly MoodBu
       y -= v;
     });
   }
+  // Time axis: seconds before the newest column, at round steps that fit the width.
   ctx.fillStyle = contrast ? '#fff' : '#c1c8cd';
-  ctx.font = '12px system-ui, sans-serif';
-  const secs = Math.round((series[n - 1].t - series[0].t) / 1000) + 1;
-  ctx.fillText(`${new Date(series[0].t).toLocaleTimeString()} — ${secs} s`, 4, cssH - 3);
+  ctx.strokeStyle = ctx.fillStyle;
+  ctx.lineWidth = 1;
+  const maxTicks = Math.max(2, Math.floor(cssW / (fontPx * 5)));
+  ctx.textBaseline = 'bottom';
+  for (const tick of timeTicks(n, maxTicks)) {
+    const x = (n - 1 - tick.ago + 0.5) * colW;
+    ctx.beginPath();
+    ctx.moveTo(x, h);
+    ctx.lineTo(x, h + fontPx * 0.35);
+    ctx.stroke();
+    const w = ctx.measureText(tick.label).width;
+    ctx.fillText(tick.label, Math.min(cssW - w - 2, Math.max(2, x - w / 2)), cssH - 1);
+  }
 }
