@@ -1,4 +1,4 @@
-// npm run fit-ensemble [-- --every k] [--dry-run]
+// npm run fit-ensemble [-- --cv k] [--every k] [--dry-run]
 // Chooses each quality level's combination (weights, logit or probability mean) and temperature on
 // FER2013 PublicTest (../shared/data/fer2013-publictest) only, and writes the numbers into
 // models/index.json (nothing else: no image, no per-image output is committed). Weights maximise
@@ -6,6 +6,15 @@
 // Model outputs are computed with the app's own preprocessing (cropAndResize of the whole image to
 // the model input, gray, normalization: classify/preprocess.finishViews), batched for speed, and
 // cached in .cache/fit-ensemble/ so reruns only redo the search.
+//
+// Judged by more than one set: numbers fitted and scored on the same images flatter the fit, so every
+// run also reports a k-fold cross-validation within PublicTest (--cv k, default 5; classes dealt
+// round-robin into folds): the weights and temperature are fitted on k−1 folds and scored on the
+// held-out one, and the held-out predictions of all folds are scored together. Next to it the plain
+// average (equal weights, mean of the softmax outputs, nothing fitted) at T = 1 and with its
+// temperature fitted out of fold. A level keeps its fitted weights only if they beat the plain average
+// out of fold by more than one standard error of the paired difference; otherwise the plain average
+// (with its temperature fitted on all of PublicTest) is written.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +25,8 @@ import { readDataset, subsample, EMOTIONS } from '../src/eval/dataset';
 import { loadClassifier, modelLabelMap } from '../src/eval/runner';
 import { calibration, fitTemperature, meanNll, softmaxRow } from '../src/eval/calibration';
 import { computeMetrics, confusionMatrix } from '../src/eval/metrics';
+import { splitFold, stratifiedFolds } from '../src/eval/folds';
+import { pairedGain } from '../src/eval/paired';
 import { loadImage } from '../src/imageio/index.ts';
 import { initNodeBackend } from '../src/node/tf-node';
 import { parseModelIndex } from '../src/models/manifest';
@@ -93,17 +104,79 @@ function combine(outputs: Outputs, members: { model: string; weight: number }[],
   });
 }
 
-function score(z: Rows, truth: number[], t: number) {
-  const probs = z.map((r) => softmaxRow(r, t));
+function scoreProbs(probs: Rows, truth: number[]) {
   const pred = probs.map((p) => p.indexOf(Math.max(...p)));
   const m = computeMetrics(confusionMatrix(truth, pred, EMOTIONS.length), [...EMOTIONS]);
   const cal = calibration(probs.map((p) => Math.max(...p)), pred.map((p, i) => p === truth[i]));
   return { accuracy: m.accuracy, macroF1: m.macroF1, ece: cal.ece, nll: meanNll(probs, truth) };
 }
+type Score = ReturnType<typeof scoreProbs>;
+const score = (z: Rows, truth: number[], t: number): Score => scoreProbs(z.map((r) => softmaxRow(r, t)), truth);
+
+type Members = { model: string; weight: number }[];
+interface Candidate {
+  members: Members;
+  how: Combine;
+  /** z of every sample (before the temperature). */
+  z: Rows;
+}
+interface Fit extends Candidate {
+  t: number;
+}
+
+const pick = <T>(xs: readonly T[], idx: readonly number[]): T[] => idx.map((i) => xs[i]);
+
+/** Every combination the search tries for a level: weight of the first member on a 0.05 grid × logit/prob. */
+function candidates(outputs: Outputs, models: string[], views: number): Candidate[] {
+  if (models.length > 2) throw new Error('fit-ensemble searches weights for levels of one or two models');
+  const grid = models.length === 1 ? [1] : Array.from({ length: 19 }, (_, i) => (i + 1) / 20);
+  return (['logit', 'prob'] as Combine[]).flatMap((how) =>
+    grid.map((w) => {
+      const members = models.length === 1 ? [{ model: models[0], weight: 1 }] : [{ model: models[0], weight: w }, { model: models[1], weight: Number((1 - w).toFixed(2)) }];
+      return { members, how, z: combine(outputs, members, how, views) };
+    }),
+  );
+}
+
+/** The plain average: equal weights, mean of the softmax outputs (of every view), nothing fitted. */
+function plainAverage(outputs: Outputs, models: string[], views: number): Candidate {
+  const members = models.map((model) => ({ model, weight: Number((1 / models.length).toFixed(6)) }));
+  return { members, how: 'prob', z: combine(outputs, members, 'prob', views) };
+}
+
+/** Fits on the samples idx: the most accurate candidate (ties: lower NLL at T = 1), then its temperature. */
+function fitOn(cands: Candidate[], truth: number[], idx: number[]): Fit {
+  const t = pick(truth, idx);
+  let best: { c: Candidate; s: Score } | null = null;
+  for (const c of cands) {
+    const s = score(pick(c.z, idx), t, 1);
+    if (!best || s.accuracy > best.s.accuracy + 1e-12 || (Math.abs(s.accuracy - best.s.accuracy) < 1e-12 && s.nll < best.s.nll)) best = { c, s };
+  }
+  return { ...best!.c, t: Number(fitTemperature(pick(best!.c.z, idx), t).toFixed(3)) };
+}
+
+/** k-fold estimate: fit on k−1 folds, predict the held-out one; all held-out predictions scored together. */
+function crossValidate(cands: Candidate[], truth: number[], folds: number[], k: number): { s: Score; fits: Fit[]; correct: boolean[] } {
+  const probs: Rows = new Array<number[]>(truth.length);
+  const fits: Fit[] = [];
+  for (let f = 0; f < k; f++) {
+    const { train, test } = splitFold(folds, f);
+    const fit = fitOn(cands, truth, train);
+    fits.push(fit);
+    for (const i of test) probs[i] = softmaxRow(fit.z[i], fit.t);
+  }
+  const correct = probs.map((p, i) => p.indexOf(Math.max(...p)) === truth[i]);
+  return { s: scoreProbs(probs, truth), fits, correct };
+}
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { every: { type: 'string' }, 'dry-run': { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { every: { type: 'string' }, cv: { type: 'string' }, 'dry-run': { type: 'boolean' } } });
   const every = Math.max(1, Number(values.every ?? 1) || 1);
+  const k = Number(values.cv ?? 5);
+  if (!Number.isInteger(k) || k < 2 || k > 20) {
+    console.error('fit-ensemble: --cv takes a whole number of folds from 2 to 20');
+    process.exit(2);
+  }
   if (!fs.existsSync(FER)) {
     console.error(`fit-ensemble: FER2013 PublicTest not found at ${FER}`);
     process.exit(1);
@@ -113,35 +186,49 @@ async function main(): Promise<void> {
   const levels = index.quality ?? [];
   const samples = subsample((await readDataset(FER)).samples, every);
   const truth = samples.map((s) => EMOTIONS.indexOf(s.label));
+  const folds = stratifiedFolds(truth, k);
   await initNodeBackend('wasm');
   const modelIds = [...new Set(levels.flatMap((l) => l.members.map((m) => m.model)))];
   const outputs = await modelOutputs(samples.map((s) => s.file), modelIds, every);
-  console.log(`PublicTest: ${samples.length} images${every > 1 ? ` (every ${every}th)` : ''}; models ${modelIds.join(', ')}`);
-  const fmt = (s: ReturnType<typeof score>) => `acc ${s.accuracy.toFixed(4)}  macro-F1 ${s.macroF1.toFixed(4)}  ECE ${s.ece.toFixed(4)}  NLL ${s.nll.toFixed(4)}`;
+  console.log(`PublicTest: ${samples.length} images${every > 1 ? ` (every ${every}th)` : ''}; models ${modelIds.join(', ')}; ${k}-fold cross-validation (classes dealt round-robin)`);
+  const fmt = (s: Score) => `acc ${s.accuracy.toFixed(4)}  macro-F1 ${s.macroF1.toFixed(4)}  ECE ${s.ece.toFixed(4)}  NLL ${s.nll.toFixed(4)}`;
   for (const id of modelIds) console.log(`  ${id.padEnd(14)} alone, raw:  ${fmt(score(combine(outputs, [{ model: id, weight: 1 }], 'logit', 1), truth, 1))}`);
+  const describe = (c: Candidate) => `${c.members.map((m) => `${m.model} ${m.weight}`).join(' + ')}, ${c.how} mean`;
 
   const fitted: Record<string, Pick<QualityLevel, 'members' | 'combine' | 'temperature'>> = {};
   for (const level of levels) {
     const views = level.tta === 'none' ? 1 : 2;
     if (level.tta === 'flip-zoom') throw new Error('fit-ensemble scores plain and mirror views only');
     const models = level.members.map((m) => m.model);
-    let best: { members: { model: string; weight: number }[]; how: Combine; s: ReturnType<typeof score> } | null = null;
-    // Weight of the first member on a 0.05 grid (a one-model level has nothing to choose).
-    const grid = models.length === 1 ? [1] : Array.from({ length: 19 }, (_, i) => (i + 1) / 20);
-    if (models.length > 2) throw new Error('fit-ensemble searches weights for levels of one or two models');
-    for (const how of ['logit', 'prob'] as Combine[]) {
-      for (const w of grid) {
-        const members = models.length === 1 ? [{ model: models[0], weight: 1 }] : [{ model: models[0], weight: w }, { model: models[1], weight: Number((1 - w).toFixed(2)) }];
-        const s = score(combine(outputs, members, how, views), truth, 1);
-        if (!best || s.accuracy > best.s.accuracy + 1e-12 || (Math.abs(s.accuracy - best.s.accuracy) < 1e-12 && s.nll < best.s.nll)) best = { members, how, s };
-      }
+    const cands = candidates(outputs, models, views);
+    const all = truth.map((_, i) => i);
+    const fit = fitOn(cands, truth, all);
+    const plain = plainAverage(outputs, models, views);
+    const plainT = Number(fitTemperature(plain.z, truth).toFixed(3));
+    const cvFit = crossValidate(cands, truth, folds, k);
+    const cvPlain = crossValidate([plain], truth, folds, k);
+    console.log(`${level.id} (tta ${level.tta})`);
+    console.log(`  fitted       ${describe(fit)}, T ${fit.t}`);
+    console.log(`    on all of PublicTest (fitted and scored on it):  ${fmt(score(fit.z, truth, fit.t))}`);
+    console.log(`    ${k}-fold, held out:                              ${fmt(cvFit.s)}`);
+    console.log(`      per fold: ${cvFit.fits.map((f) => `${describe(f)}, T ${f.t}`).join('; ')}`);
+    console.log(`  plain average ${describe(plain)}`);
+    console.log(`    T = 1 (nothing fitted):                          ${fmt(score(plain.z, truth, 1))}`);
+    console.log(`    T ${String(plainT).padEnd(6)} on all of PublicTest:                ${fmt(score(plain.z, truth, plainT))}`);
+    console.log(`    ${k}-fold, temperature held out:                  ${fmt(cvPlain.s)}`);
+    // A level with one model has no weights to choose: its fit only picks the temperature (and logit/prob over views).
+    // Kept only when the held-out gain is larger than its own noise (one standard error of the paired difference).
+    const paired = pairedGain(cvFit.correct, cvPlain.correct);
+    const keepFitted = models.length === 1 || paired.gain > paired.se;
+    const chosen = keepFitted ? { members: fit.members, combine: fit.how, temperature: fit.t } : { members: plain.members, combine: plain.how, temperature: plainT };
+    if (models.length > 1) {
+      const pts = (v: number) => (v * 100).toFixed(2);
+      console.log(
+        `  → ${keepFitted ? 'fitted weights' : 'plain average'}: held out, the fitted weights gain ${pts(paired.gain)} ± ${pts(paired.se)} points over the plain average ` +
+          `(${paired.discordant} images read differently)${keepFitted ? '' : ', no more than the noise: the plain average is kept'}`,
+      );
     }
-    const z = combine(outputs, best!.members, best!.how, views);
-    const t = Number(fitTemperature(z, truth).toFixed(3));
-    console.log(`${level.id.padEnd(9)} ${best!.members.map((m) => `${m.model} ${m.weight}`).join(' + ')}, ${best!.how} mean, tta ${level.tta}`);
-    console.log(`          T = 1:      ${fmt(score(z, truth, 1))}`);
-    console.log(`          T = ${t}: ${fmt(score(z, truth, t))}`);
-    fitted[level.id] = { members: best!.members, combine: best!.how, temperature: t };
+    fitted[level.id] = chosen;
   }
   if (values['dry-run'] || every > 1) {
     console.log(every > 1 ? 'subset: models/index.json left unchanged (fit on the full set to write it)' : 'dry run: models/index.json left unchanged');

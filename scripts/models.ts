@@ -46,7 +46,7 @@ export function convertOne(spec: SourceModel, sharedKeras: string, outDir: strin
   const src = path.join(sharedKeras, spec.sourceFile);
   const bytes = fs.readFileSync(src);
   fs.rmSync(outDir, { recursive: true, force: true });
-  execFileSync(
+  const log = execFileSync(
     process.execPath,
     [
       path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
@@ -60,8 +60,12 @@ export function convertOne(spec: SourceModel, sharedKeras: string, outDir: strin
       '--channels', 'gray',
       '--licence', 'MIT',
     ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' },
   );
+  // The converter's own account of its optimisation (BatchNormalization folding is on by default):
+  // recorded so a reader of the manifest knows these files are the folded, not the layer-for-layer, conversion.
+  const folding = /^\s*folding\s+(.+)$/m.exec(log)?.[1];
+  if (!folding) throw new Error(`models: the converter's output for ${spec.sourceFile} has no "folding" line:\n${log}`);
   const manifestPath = path.join(outDir, 'manifest.json');
   const converted = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
   fs.copyFileSync(path.join(sharedKeras, LICENCE_FILE), path.join(outDir, 'LICENSE'));
@@ -75,6 +79,7 @@ export function convertOne(spec: SourceModel, sharedKeras: string, outDir: strin
       sourceFile: spec.sourceFile,
       sourceSha256: sha256(bytes),
       convertedBy: converterVersion(),
+      folding,
       command: 'npm run models',
     },
     licence: 'MIT',

@@ -75,3 +75,15 @@ describe.skipIf(!present)('the app\'s own models, from their Keras originals', (
     human.dispose();
   }, 120_000);
 });
+
+describe('the app\'s own models as committed', () => {
+  it.each(OARRIAGA_MODELS.map((m) => [m.id] as const))('%s: the committed files are the folded conversion (no BatchNormalization layer left)', (id) => {
+    const dir = path.join(MODELS_DIR, id);
+    const model = JSON.parse(fs.readFileSync(path.join(dir, 'model.json'), 'utf8')) as { modelTopology: { config?: { layers: { class_name: string }[] }; model_config?: { config: { layers: { class_name: string }[] } } } };
+    const layers = (model.modelTopology.model_config?.config ?? model.modelTopology.config)!.layers;
+    expect(layers.length).toBeGreaterThan(0);
+    expect(layers.filter((l) => l.class_name === 'BatchNormalization').map((l) => l.class_name)).toEqual([]);
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { provenance: { folding?: string } };
+    expect(manifest.provenance.folding).toMatch(/^\d+ BatchNormalization and \d+ activation layers merged/);
+  });
+});
