@@ -54,11 +54,12 @@ export class AppController {
       fail: (e) => this.fail(e),
       notStarting: () => this.starting?.catch(() => undefined) ?? Promise.resolve(),
     });
-    // Label settings apply live: the next frame uses them.
+    // Label and quality settings apply live: the next frame uses them.
     store.subscribe((now, before) => {
       const a = now.settings;
       const b = before.settings;
-      if (a.smoothing !== b.smoothing || a.uncertainBelow !== b.uncertainBelow || a.flipTta !== b.flipTta) this.engine.configure();
+      if (a.smoothing !== b.smoothing || a.uncertainBelow !== b.uncertainBelow) this.engine.configure();
+      if (a.quality !== b.quality) void this.engine.applyQualitySettings().catch((e: unknown) => this.fail(e));
       if (now.labels !== before.labels) this.presenter.dropLatest(); // QA: probs always have the model's labels
     });
     this.userModels = new UserModels(this.engine, store);
@@ -67,7 +68,7 @@ export class AppController {
   }
 
   api(): EmotionAppApi {
-    return qaApi(this, this.presenter);
+    return qaApi(this, this.presenter, this.engine);
   }
 
   attach(video: HTMLVideoElement, canvas: HTMLCanvasElement, still: HTMLCanvasElement): void {
@@ -249,6 +250,8 @@ export class AppController {
       if (!result || !this.loop.active || this.engine.modelVersion !== models) return;
       const mirror = this.store.getState().settings.mirror && this.media.kind === 'camera';
       this.presenter.present(result, { mirror, toSourcePixels: 1, live: true, startedAt });
+      const t = result.timings;
+      void this.engine.afterFrame(result.faces.length, t.classifyMs, t.totalMs, this.media.frameIntervalMs);
     } catch (e) {
       // A lost GPU context surfaces as odd errors in the middle of a frame: recover, don't fail.
       if (webglContextLost()) return this.moves.recover();
