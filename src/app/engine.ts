@@ -111,11 +111,11 @@ export class Engine {
       // Owned from here: a dispose() during the load disposes what it loaded, even models still loading.
       const quality = (this.quality = new QualityControl(plan.levels, (id) => this.deps.models.classifier(id), plan.autoStart));
       const [d, l] = await Promise.allSettled([this.deps.models.detector(plan.detector, detectorOptions(this.deps.settings())), quality.use(plan.setting, plan.start)]);
-      if (d.status === 'rejected' || l.status === 'rejected') {
+      if (d.status === 'rejected' || l.status === 'rejected' || gen !== this.generation) {
         if (d.status === 'fulfilled') d.value.dispose();
         if (this.quality === quality) this.quality = null;
         quality.dispose();
-        throw d.status === 'rejected' ? d.reason : (l as PromiseRejectedResult).reason;
+        throw d.status === 'rejected' ? d.reason : l.status === 'rejected' ? l.reason : new CodedError('model-load', 'the engine was reset while its models loaded');
       }
       this.adopt(gen, [[plan.detector, d.value]]);
       events.mark('models-ready');
