@@ -20,6 +20,7 @@ import { MediaPlayer } from './media';
 import type { AppOptions } from './options';
 import { Presenter } from './presenter';
 import { UserModels } from './user-models';
+import { watchEngineSettings } from './settings-watch';
 
 export class AppController {
   readonly engine: Engine;
@@ -54,14 +55,7 @@ export class AppController {
       fail: (e) => this.fail(e),
       notStarting: () => this.starting?.catch(() => undefined) ?? Promise.resolve(),
     });
-    // Label and quality settings apply live: the next frame uses them.
-    store.subscribe((now, before) => {
-      const a = now.settings;
-      const b = before.settings;
-      if (a.smoothing !== b.smoothing || a.uncertainBelow !== b.uncertainBelow) this.engine.configure();
-      if (a.quality !== b.quality) void this.engine.applyQualitySettings().catch((e: unknown) => this.fail(e));
-      if (now.labels !== before.labels) this.presenter.dropLatest(); // QA: probs always have the model's labels
-    });
+    watchEngineSettings(store, this.engine, () => this.presenter.dropLatest());
     this.userModels = new UserModels(this.engine, store);
     this.presenter = new Presenter(store, (faces) => this.classroom.onFrame(faces));
     this.classroom = new ClassroomGlue(store, this.engine, this.media, options.classroom);

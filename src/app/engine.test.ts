@@ -302,6 +302,22 @@ describe('engine: quality levels', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('the newest quality setting wins over a level still loading for an older one', async () => {
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    const { engine, store } = fakes('?quality=fast', { gate });
+    await engine.load();
+    store.getState().updateSettings({ quality: 'balanced' });
+    const slow = engine.applyQualitySettings(); // big is held back
+    await Promise.resolve();
+    store.getState().updateSettings({ quality: 'fast' });
+    await engine.applyQualitySettings();
+    open();
+    await slow;
+    expect(levelOf(engine)).toBe('fast');
+    expect(engine.qualityState).toMatchObject({ setting: 'fast', level: 'fast' });
+  });
+
   it('an unknown ?quality= is reported and read as auto', async () => {
     const { engine, notices } = fakes('?quality=ultra');
     await engine.load();

@@ -2,54 +2,19 @@
 // models through its QualityControl, a user's own model) and the pipeline built from them: it loads
 // them once, moves between quality levels, reloads them on another backend and disposes all of them
 // through one path. Plain TypeScript, no DOM: the browser passes http loaders, the Node tests fakes.
-import type { BackendChoice, BackendPreference } from '../backend/backends';
+import type { BackendChoice } from '../backend/backends';
 import type { EmotionClassifier } from '../classify/classifier';
-import type { EmotionEnsemble } from '../classify/ensemble';
 import { detectorOptions } from '../classroom/detector-settings';
-import type { FaceDetector, FaceDetectorOptions } from '../detection/face-detector';
+import type { FaceDetector } from '../detection/face-detector';
 import { CodedError, errorDetail } from '../faults/coded-error';
-import type { ModelIndex, ModelManifest } from '../models/manifest';
+import type { ModelIndex } from '../models/manifest';
 import { EmotionPipeline, type PipelineSettings } from '../pipeline/pipeline';
-import type { Settings } from '../store/app-store';
+import type { EngineDeps } from './engine-types';
 import { pipelineLabelSettings } from './label-settings';
 import { modelPlan } from './model-plan';
 import { QualityControl, type LevelChoice, type QualityState } from './quality-control';
 
-/** How models are fetched: over http in the page, from fakes or files in Node. */
-export interface ModelLoaders {
-  index(): Promise<ModelIndex>;
-  detector(id: string, options: FaceDetectorOptions): Promise<FaceDetector>;
-  classifier(id: string): Promise<EmotionClassifier>;
-}
-
-/** What the engine tells the app (the façade words it into the store). */
-export interface EngineEvents {
-  progress(step: string): void;
-  backend(choice: BackendChoice): void;
-  /** The emotion model in use changed (labels may differ). */
-  classifier(c: { name: string; builtIn: boolean; labels: string[]; manifest: ModelManifest }): void;
-  notice(text: string | null): void;
-  /** The quality level in use, the setting and why (shown next to the backend). */
-  quality(state: QualityState): void;
-  /** A start-up step (User Timing mark), for the bench and the performance panel. */
-  mark(step: string): void;
-}
-
-export interface EngineDeps {
-  startBackend(pref: BackendPreference): Promise<BackendChoice>;
-  models: ModelLoaders;
-  /** The current settings, read at each use (never a copy taken before an await). */
-  settings(): Settings;
-  /** Pipeline settings from the URL (?detectEvery=, ?tta= for a user's model, ?alignEyes=), over its defaults. */
-  pipelineOptions: Partial<PipelineSettings>;
-  events: EngineEvents;
-  /** The user's saved model, if any (IndexedDB in the page); a failure is reported, not thrown. */
-  restoreUserModel?(): Promise<EmotionClassifier | null>;
-  /** Runs after each load (the page warms up WebGL and watches for a lost context). */
-  afterLoad?(pipeline: EmotionPipeline): Promise<void>;
-  /** Runs before another quality level is swapped in (the page compiles its WebGL shaders). */
-  warmUpLevel?(pipeline: EmotionPipeline, ensemble: EmotionEnsemble): Promise<void>;
-}
+export type { EngineDeps, EngineEvents, ModelLoaders } from './engine-types';
 
 export class Engine {
   private ready: Promise<void> | null = null;
@@ -217,7 +182,9 @@ export class Engine {
     if (!q || !this.index) return;
     const plan = modelPlan(this.index, this.deps.settings());
     if (plan.notice) this.deps.events.notice(plan.notice);
-    const choice = await q.use(plan.setting, plan.start);
+    const choice = await q.use(plan.setting, plan.start).catch((e: unknown) => {
+      throw new CodedError('model-load', errorDetail(e));
+    });
     // Settings changed again meanwhile: the newest call swaps in its level.
     if (modelPlan(this.index, this.deps.settings()).setting === plan.setting) await this.swapLevel(gen, choice);
   }

@@ -34,6 +34,8 @@ export class QualityControl {
   /** Index of the richest level auto may ask for: a level that failed to load is not asked for again. */
   private ceiling: number;
   private switching = false;
+  /** Bumped by each use(): a level load started before a newer setting is not committed. */
+  private epoch = 0;
 
   constructor(
     readonly levels: readonly QualityLevel[],
@@ -65,11 +67,12 @@ export class QualityControl {
    * lighter level that loads. Throws only when no level at all loads.
    */
   async use(setting: string, start: string): Promise<LevelChoice> {
+    const epoch = ++this.epoch;
     this.setting = setting;
     this.auto = setting === AUTO ? new AutoQuality(this.levels, this.autoStart) : null;
     this.ceiling = this.levels.length - 1; // a new setting tries a level that failed before again
-    const r = await this.load(start);
-    this.why = r.notice ?? (setting === AUTO ? `auto: starting with ${r.level.id} until this device's speed is measured` : `set to ${r.level.id}`);
+    const r = await this.load(start, epoch);
+    if (epoch === this.epoch) this.why = r.notice ?? (setting === AUTO ? `auto: starting with ${r.level.id} until this device's speed is measured` : `set to ${r.level.id}`);
     return { ensemble: r.ensemble, notice: r.notice };
   }
 
@@ -87,8 +90,10 @@ export class QualityControl {
     this.why = target.id === d.level ? `auto: ${d.reason}` : `auto: ${d.reason}; ${d.level} could not load, so ${target.id}`;
     if (target.id === level) return null;
     this.switching = true;
+    const epoch = this.epoch;
     try {
-      const r = await this.load(target.id);
+      const r = await this.load(target.id, epoch);
+      if (epoch !== this.epoch) return null; // the setting changed while it loaded
       if (r.notice) this.why = `auto: ${r.notice}`;
       return { ensemble: r.ensemble, notice: r.notice };
     } finally {
@@ -96,8 +101,10 @@ export class QualityControl {
     }
   }
 
-  private async load(id: string): Promise<LoadedLevel> {
+  /** Loads a level (or a lighter one) and makes it current unless a newer setting came meanwhile. */
+  private async load(id: string, epoch: number): Promise<LoadedLevel> {
     const r = await this.models.loadLevel(id);
+    if (epoch !== this.epoch) return r;
     if (r.notice) this.ceiling = Math.min(this.ceiling, this.levels.indexOf(r.level));
     this.current = r.ensemble;
     return r;
