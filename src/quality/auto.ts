@@ -13,6 +13,17 @@ export interface AutoDecision {
 
 /** Weight of a new measurement in the running means. */
 const ALPHA = 0.2;
+/**
+ * Weight of a frame in the running mean of the rest of the frame: slower, so the detector (every
+ * 4th frame) counts as its average share instead of a spike right after each detector frame.
+ */
+const OTHER_ALPHA = 0.05;
+/**
+ * Decisions at one face count before the next richer level is tried again (its measurement may
+ * come from a busy moment); doubled each time it turns out too slow, up to MAX_RETRY.
+ */
+const RETRY = 150;
+const MAX_RETRY = 2400;
 /** Keep this share of the frame interval free (rendering, the browser, timing noise). */
 const HEADROOM = 0.85;
 
@@ -27,6 +38,10 @@ export class AutoQuality {
   private otherMs = 0;
   private lastFaces = -1;
   private current: AutoDecision | null = null;
+  private sinceChange = 0;
+  private retryAfter = RETRY;
+  /** The standing level is a retry of a level that was too slow before. */
+  private retrying = false;
 
   /**
    * `levels` lightest first, as in models/index.json; `start` (index.json defaults.autoStart) is
@@ -54,7 +69,7 @@ export class AutoQuality {
       }
     }
     const other = Math.max(0, totalMs - classifyMs);
-    this.otherMs = this.otherMs === 0 ? other : this.otherMs + ALPHA * (other - this.otherMs);
+    this.otherMs = this.otherMs === 0 ? other : this.otherMs + OTHER_ALPHA * (other - this.otherMs);
   }
 
   /** Expected classification ms of a level for n faces: measured if seen, else the prior scaled by the device's speed. */
@@ -66,7 +81,9 @@ export class AutoQuality {
   /**
    * The decision for this frame: recomputed when the face count changed since the last call (or
    * on the first call); otherwise the standing one, unless its measured time no longer fits, which
-   * moves down to a lighter level (never up at the same face count, so the level does not flicker).
+   * moves down to a lighter level. At the same face count it only moves up after a while (RETRY
+   * decisions, doubled each time the richer level turns out too slow), so the level does not flicker
+   * and a busy moment does not keep it low for good.
    */
   decide(faces: number, frameIntervalMs: number): AutoDecision {
     if (this.speed === null && this.start !== undefined) {
@@ -75,12 +92,33 @@ export class AutoQuality {
     const estimate = (l: QualityLevel) => this.estimate(l, faces);
     if (this.current && faces === this.lastFaces) {
       const i = this.levels.findIndex((l) => l.id === this.current!.level);
-      if (i <= 0 || !this.measured.has(`${this.current.level}|${faces}`) || fits(estimate(this.levels[i]), frameIntervalMs, this.otherMs)) return this.current;
-      this.current = chooseLevel(this.levels.slice(0, i), faces, frameIntervalMs, this.otherMs, estimate);
+      if (i > 0 && this.measured.has(`${this.current.level}|${faces}`) && !fits(estimate(this.levels[i]), frameIntervalMs, this.otherMs)) {
+        this.current = chooseLevel(this.levels.slice(0, i), faces, frameIntervalMs, this.otherMs, estimate);
+        this.sinceChange = 0;
+        // A retried level that is still too slow waits twice as long before the next try.
+        this.retryAfter = this.retrying ? Math.min(MAX_RETRY, this.retryAfter * 2) : RETRY;
+        this.retrying = false;
+        return this.current;
+      }
+      if (++this.sinceChange >= this.retryAfter && i < this.levels.length - 1) return this.retryRicher(this.levels[i + 1], faces, frameIntervalMs);
       return this.current;
     }
     this.lastFaces = faces;
+    this.sinceChange = 0;
+    this.retryAfter = RETRY;
+    this.retrying = false;
     this.current = chooseLevel(this.levels, faces, frameIntervalMs, this.otherMs, estimate);
+    return this.current;
+  }
+
+  /** Tries the next richer level again if its prior, at this device's speed, fits (its old measurement is dropped). */
+  private retryRicher(next: QualityLevel, faces: number, frameIntervalMs: number): AutoDecision {
+    this.sinceChange = 0;
+    const e = prior(next, faces) * (this.speed ?? 1);
+    if (!fits(e, frameIntervalMs, this.otherMs)) return this.current!;
+    this.measured.delete(`${next.id}|${faces}`);
+    this.retrying = true;
+    this.current = { level: next.id, reason: `${plural(faces, 'face')}: trying ${next.id} again, expected about ${Math.round(e)} ms`, expectedMs: e };
     return this.current;
   }
 }
@@ -106,7 +144,7 @@ export function chooseLevel(
 ): AutoDecision {
   const ms = (v: number) => `${Math.round(v)} ms`;
   // The rest of the frame (upload, the detector's share) counts against the budget: say so when it matters.
-  const frame = otherMs >= 1 ? `${ms(frameIntervalMs)} frame (${ms(otherMs)} of it go to the rest of the frame)` : `${ms(frameIntervalMs)} frame`;
+  const frame = otherMs >= 1 ? `${ms(frameIntervalMs)} frame (the rest of the frame takes ${ms(otherMs)})` : `${ms(frameIntervalMs)} frame`;
   const richest = levels[levels.length - 1];
   if (faces === 0) return { level: richest.id, reason: `no face in view: ${richest.id} is ready for the first one`, expectedMs: 0 };
   for (let i = levels.length - 1; i >= 0; i--) {
@@ -124,7 +162,7 @@ export function chooseLevel(
   const e = estimate(levels[0]);
   return {
     level: levels[0].id,
-    reason: `${plural(faces, 'face')}: even ${levels[0].id} takes about ${ms(e)}, more than a ${frame} leaves`,
+    reason: `${plural(faces, 'face')}: even ${levels[0].id} takes about ${ms(e)}, more than a ${frame} leaves for it`,
     expectedMs: e,
   };
 }
