@@ -19,6 +19,12 @@ export interface QualityState {
   levels: { id: string; label: string }[];
 }
 
+/**
+ * Frames after a level is loaded or changed that auto does not time: the first frames of a level
+ * (and the detector's first run at start-up) are slow once and would make auto start too low.
+ */
+export const WARM_FRAMES = 5;
+
 export interface LevelChoice {
   ensemble: EmotionEnsemble;
   /** Set when the asked level failed and a lighter one is used. */
@@ -36,6 +42,7 @@ export class QualityControl {
   private switching = false;
   /** Bumped by each use(): a level load started before a newer setting is not committed. */
   private epoch = 0;
+  private warming = WARM_FRAMES;
 
   constructor(
     readonly levels: readonly QualityLevel[],
@@ -83,6 +90,10 @@ export class QualityControl {
   async afterFrame(faces: number, classifyMs: number, totalMs: number, frameIntervalMs: number): Promise<LevelChoice | null> {
     const level = this.current?.level;
     if (!this.auto || !level || this.switching) return null;
+    if (this.warming > 0) {
+      this.warming--;
+      return null;
+    }
     this.auto.record(level, faces, classifyMs, totalMs);
     const d = this.auto.decide(faces, frameIntervalMs);
     const wanted = this.levels.findIndex((l) => l.id === d.level);
@@ -106,6 +117,7 @@ export class QualityControl {
     const r = await this.models.loadLevel(id);
     if (epoch !== this.epoch) return r;
     if (r.notice) this.ceiling = Math.min(this.ceiling, this.levels.indexOf(r.level));
+    if (this.current !== r.ensemble) this.warming = WARM_FRAMES;
     this.current = r.ensemble;
     return r;
   }
