@@ -113,6 +113,15 @@ describe('AutoQuality after a busy moment', () => {
     expect(m).toBe(300);
   });
 
+  it('a few slow frames (another program, garbage collection) do not drop the level', () => {
+    const auto = new AutoQuality(LEVELS);
+    for (let i = 0; i < 40; i++) {
+      const slow = i % 10 === 9; // one frame in ten takes 200 ms
+      auto.record('balanced', 2, slow ? 200 : 17, slow ? 210 : 20);
+      expect(auto.decide(2, FRAME).level).toBe('balanced');
+    }
+  });
+
   it('the detector\'s every-4th-frame cost counts as its average share, not as a spike', () => {
     const auto = new AutoQuality(LEVELS);
     // balanced at 2 faces: 17 ms classify; 3 ms of other work, 30 ms more on every 4th (detector) frame.

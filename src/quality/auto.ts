@@ -2,6 +2,7 @@
 // frame within the camera's frame interval. Pure (no tfjs, no clock): the engine feeds it the
 // timings of every processed frame and asks it for a decision when the face count changes.
 import type { QualityLevel } from './levels';
+import { SampleWindow } from './sample-window';
 
 export interface AutoDecision {
   level: string;
@@ -11,13 +12,12 @@ export interface AutoDecision {
   expectedMs: number;
 }
 
-/** Weight of a new measurement in the running means. */
-const ALPHA = 0.2;
 /**
- * Weight of a frame in the running mean of the rest of the frame: slower, so the detector (every
- * 4th frame) counts as its average share instead of a spike right after each detector frame.
+ * Frames each estimate looks back over. Classification times are medians (a few slow frames from
+ * another program or garbage collection do not move them); the rest of the frame is a mean without
+ * the slowest tenth, so the detector (every 4th frame) counts as its average share, not as a spike.
  */
-const OTHER_ALPHA = 0.05;
+const WINDOW = 40;
 /**
  * Decisions at one face count before the next richer level is tried again (its measurement may
  * come from a busy moment); doubled each time it turns out too slow, up to MAX_RETRY.
@@ -30,12 +30,12 @@ const HEADROOM = 0.85;
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 export class AutoQuality {
-  /** Running mean of the measured classification ms per `${level}|${faces}`. */
-  private readonly measured = new Map<string, number>();
-  /** Running mean of measured / prior over all measurements: how fast this device is. */
-  private speed: number | null = null;
-  /** Running mean of the rest of a frame (upload, detector share), ms. */
-  private otherMs = 0;
+  /** Measured classification ms per `${level}|${faces}`. */
+  private readonly measured = new Map<string, SampleWindow>();
+  /** Measured / prior over all measurements: how fast this device is. */
+  private readonly speeds = new SampleWindow(WINDOW);
+  /** The rest of a frame (upload, detector share), ms. */
+  private readonly others = new SampleWindow(WINDOW);
   private lastFaces = -1;
   private current: AutoDecision | null = null;
   private sinceChange = 0;
@@ -60,22 +60,27 @@ export class AutoQuality {
   record(level: string, faces: number, classifyMs: number, totalMs: number): void {
     if (faces > 0) {
       const key = `${level}|${faces}`;
-      const prev = this.measured.get(key);
-      this.measured.set(key, prev === undefined ? classifyMs : prev + ALPHA * (classifyMs - prev));
+      let m = this.measured.get(key);
+      if (!m) this.measured.set(key, (m = new SampleWindow(WINDOW)));
+      m.push(classifyMs);
       const l = this.levels.find((x) => x.id === level);
-      if (l) {
-        const ratio = classifyMs / prior(l, faces);
-        this.speed = this.speed === null ? ratio : this.speed + ALPHA * (ratio - this.speed);
-      }
+      if (l) this.speeds.push(classifyMs / prior(l, faces));
     }
-    const other = Math.max(0, totalMs - classifyMs);
-    this.otherMs = this.otherMs === 0 ? other : this.otherMs + OTHER_ALPHA * (other - this.otherMs);
+    this.others.push(Math.max(0, totalMs - classifyMs));
+  }
+
+  private get speed(): number | null {
+    return this.speeds.count ? this.speeds.median() : null;
+  }
+
+  private get otherMs(): number {
+    return this.others.count ? this.others.trimmedMean() : 0;
   }
 
   /** Expected classification ms of a level for n faces: measured if seen, else the prior scaled by the device's speed. */
   estimate(level: QualityLevel, faces: number): number {
     if (faces === 0) return 0;
-    return this.measured.get(`${level.id}|${faces}`) ?? prior(level, faces) * (this.speed ?? 1);
+    return this.measured.get(`${level.id}|${faces}`)?.median() ?? prior(level, faces) * (this.speed ?? 1);
   }
 
   /**
