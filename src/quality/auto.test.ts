@@ -86,8 +86,10 @@ describe('AutoQuality after a busy moment', () => {
     const auto = new AutoQuality(LEVELS);
     expect(auto.decide(1, FRAME).level).toBe('best');
     for (let i = 0; i < 20; i++) auto.record('best', 1, 40, 42); // the machine was busy
-    const low = auto.decide(1, FRAME).level;
+    const d = auto.decide(1, FRAME);
+    const low = d.level;
     expect(low).not.toBe('best');
+    expect(d.reason).toMatch(/; best took 40 ms$/);
     // Calm again: the lower level is quick. 150 decisions later the next richer level is tried.
     let n = 0;
     let level = low;

@@ -98,7 +98,8 @@ export class AutoQuality {
     if (this.current && faces === this.lastFaces) {
       const i = this.levels.findIndex((l) => l.id === this.current!.level);
       if (i > 0 && this.measured.has(`${this.current.level}|${faces}`) && !fits(estimate(this.levels[i]), frameIntervalMs, this.otherMs)) {
-        this.current = chooseLevel(this.levels.slice(0, i), faces, frameIntervalMs, this.otherMs, estimate);
+        const d = chooseLevel(this.levels.slice(0, i), faces, frameIntervalMs, this.otherMs, estimate);
+        this.current = { ...d, reason: `${d.reason}; ${this.levels[i].id} took ${Math.round(estimate(this.levels[i]))} ms` };
         this.sinceChange = 0;
         // A retried level that is still too slow waits twice as long before the next try.
         this.retryAfter = this.retrying ? Math.min(MAX_RETRY, this.retryAfter * 2) : RETRY;
