@@ -80,6 +80,15 @@ describe('AutoQuality', () => {
 });
 
 describe('AutoQuality after a busy moment', () => {
+  /** Quick frames (3 ms for one face) at `level` until auto moves: how many, and where to. */
+  const quickUntilMove = (auto: AutoQuality, level: string) => {
+    for (let frames = 1; frames <= 5000; frames++) {
+      auto.record(level, 1, 3, 5);
+      const next = auto.decide(1, FRAME).level;
+      if (next !== level) return { level: next, frames };
+    }
+    return { level, frames: Infinity };
+  };
   const richer = (a: string, b: string) => LEVELS.findIndex((l) => l.id === a) > LEVELS.findIndex((l) => l.id === b);
 
   it('tries the richer level again after a while at the same face count, and backs off when it is still too slow', () => {
@@ -91,28 +100,15 @@ describe('AutoQuality after a busy moment', () => {
     expect(low).not.toBe('best');
     expect(d.reason).toMatch(/; best took 40 ms$/);
     // Calm again: the lower level is quick. 150 decisions later the next richer level is tried.
-    let n = 0;
-    let level = low;
-    while (level === low && n < 1000) {
-      auto.record(low, 1, 3, 5);
-      level = auto.decide(1, FRAME).level;
-      n++;
-    }
-    expect(richer(level, low)).toBe(true);
-    expect(n).toBe(150);
+    const first = quickUntilMove(auto, low);
+    expect(richer(first.level, low)).toBe(true);
+    expect(first.frames).toBe(150);
     expect(auto.decide(1, FRAME).reason).toMatch(/trying .* again/);
     // It is slow for real: down again, and the next try waits twice as long.
-    auto.record(level, 1, 60, 62);
+    auto.record(first.level, 1, 60, 62);
     const down = auto.decide(1, FRAME).level;
-    expect(richer(level, down)).toBe(true);
-    let m = 0;
-    let again = down;
-    while (again === down && m < 2000) {
-      auto.record(down, 1, 3, 5);
-      again = auto.decide(1, FRAME).level;
-      m++;
-    }
-    expect(m).toBe(300);
+    expect(richer(first.level, down)).toBe(true);
+    expect(quickUntilMove(auto, down).frames).toBe(300);
   });
 
   it('a few slow frames (another program, garbage collection) do not drop the level', () => {
