@@ -2,9 +2,11 @@
 import { test, expect } from './fixtures';
 
 test.describe('model files', () => {
+  // A richer quality level falls back to a lighter one (e2e/quality.spec.ts); the lightest level's
+  // model (mini-Xception, in every level) broken leaves no labels: an error.
   test('a missing model file gives a clear error', async ({ page, watch }) => {
     watch.allowErrors(/Failed to load resource.*404/);
-    await page.route('**/models/big-xception/group1-shard1of1.bin', (r) => r.fulfill({ status: 404, body: 'gone' }));
+    await page.route('**/models/mini-xception/group1-shard1of1.bin', (r) => r.fulfill({ status: 404, body: 'gone' }));
     await page.goto('/?backend=wasm');
     const error = page.getByTestId('error');
     await expect(error).toHaveAttribute('data-code', 'model-load');
@@ -13,7 +15,7 @@ test.describe('model files', () => {
   });
 
   test('a corrupt model file gives a clear error', async ({ page }) => {
-    await page.route('**/models/big-xception/model.json', (r) =>
+    await page.route('**/models/mini-xception/model.json', (r) =>
       r.fulfill({ status: 200, contentType: 'application/json', body: '{"format": "layers-model", "modelTopology": ' }),
     );
     await page.goto('/?backend=wasm');

@@ -58,6 +58,11 @@ test('a TensorFlow.js model folder replaces the built-in model, survives a reloa
   await expect(card.getByTestId('prob-happy')).toHaveCount(0);
   const faces = await waitForFaces(page, 3);
   expect(Object.keys(faces[0].probs)).toEqual(['calm', 'joy', 'anger', 'awe']);
+  // It replaces the quality levels' ensemble, and the quality control says so.
+  expect(await page.evaluate(() => window.emotionApp.getQuality())).toMatchObject({ level: null, reason: expect.stringMatching(/your own model .* replaces the built-in models/) });
+  await expect(page.getByTestId('setting-quality')).toBeDisabled();
+  await expect(page.getByTestId('quality-note')).toContainText('Your own model replaces the built-in models');
+  await expect(page.getByTestId('quality')).toContainText('Quality: your own model');
 
   await page.reload();
   await expect(page.getByTestId('model-name')).toContainText('model.json');
@@ -67,6 +72,8 @@ test('a TensorFlow.js model folder replaces the built-in model, survives a reloa
   await page.getByTestId('user-model').locator('summary').click();
   await page.getByTestId('user-model-reset').click();
   await expect(page.getByTestId('face-result').first().getByTestId('prob-happy')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => window.emotionApp.getQuality()?.level)).not.toBeNull();
+  await expect(page.getByTestId('setting-quality')).toBeEnabled();
   await page.reload();
   await expect(page.getByTestId('model-name')).not.toContainText('model.json');
 });

@@ -153,7 +153,11 @@ async function main(): Promise<number> {
     const startup = await page.evaluate((prefix) => performance.getEntriesByType('mark').filter((m) => m.name.startsWith(prefix)).map((m) => [m.name.slice(prefix.length), Math.round(m.startTime)] as const), MARK_PREFIX);
     log(args, `start-up: ${startup.map(([n, t]) => `${n} ${t}`).join(' → ')} ms`);
     const heapStartMb = await heapAfterGcMb(page);
+    // The quality level (auto may move it) when measuring starts and when it ends, with auto's reason.
+    const qualityNow = () => page.evaluate(() => window.emotionApp.getQuality?.() ?? null);
+    const qualityStart = await qualityNow();
     const all = await collectFrames(page, args.warmup + args.frames, Date.now() + timeoutMs);
+    const qualityEnd = await qualityNow();
     const heapEndMb = await heapAfterGcMb(page);
     // Read again: on a first visit 'auto' may have started on WASM before its GPU check was back.
     const backendNow = (await backendEl.getAttribute('data-backend')) ?? backend;
@@ -203,12 +207,17 @@ async function main(): Promise<number> {
       longTasksOver100: lt?.over100 ?? null,
       longTasksPerMinute: lt ? round(lt.perMinute) : null,
       backendReason: reasonNow,
+      qualityStart: qualityStart?.level ?? null,
+      quality: qualityEnd?.level ?? null,
+      qualitySetting: qualityEnd?.setting ?? null,
+      qualityReason: qualityEnd?.reason ?? null,
       complete,
     };
     if (args.json) process.stdout.write(`${JSON.stringify(result)}\n`);
     else {
       const rows: [string, string][] = [
         ['backend', `${backendNow} (${reasonNow})`],
+        ['quality', qualityEnd ? `${qualityEnd.level ?? 'user model'} (${qualityEnd.setting}; at the start ${qualityStart?.level ?? '?'}): ${qualityEnd.reason}` : 'not reported'],
         ['fixture', fixture],
         ['frames measured', `${s.frames}${complete ? '' : ` of ${args.frames} (timed out)`} after ${args.warmup} warm-up`],
         ['faces per frame', result.facesPerFrame.toString()],

@@ -17,6 +17,7 @@ window.emotionApp = {
   tensorCount: () => 0,
   getTimings: () => [],
   getOverlayLayout: () => null,
+  getQuality: () => null,
   start: () => app.then((a) => a.start()),
   stop: () => void app.then((a) => a.stop()),
 };

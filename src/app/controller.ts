@@ -19,6 +19,7 @@ import { MediaPlayer } from './media';
 import type { AppOptions } from './options';
 import { Presenter } from './presenter';
 import { UserModels } from './user-models';
+import { watchEngineSettings } from './settings-watch';
 
 export class AppController {
   readonly engine: Engine;
@@ -53,20 +54,14 @@ export class AppController {
       fail: (e) => this.fail(e),
       notStarting: () => this.starting?.catch(() => undefined) ?? Promise.resolve(),
     });
-    // Label settings apply live: the next frame uses them.
-    store.subscribe((now, before) => {
-      const a = now.settings;
-      const b = before.settings;
-      if (a.smoothing !== b.smoothing || a.uncertainBelow !== b.uncertainBelow || a.flipTta !== b.flipTta) this.engine.configure();
-      if (now.labels !== before.labels) this.presenter.dropLatest(); // QA: probs always have the model's labels
-    });
+    watchEngineSettings(store, this.engine, () => this.presenter.dropLatest());
     this.userModels = new UserModels(this.engine, store);
     this.presenter = new Presenter(store, (faces) => this.classroom.onFrame(faces));
     this.classroom = new ClassroomGlue(store, this.engine, this.media, options.classroom);
   }
 
   api(): EmotionAppApi {
-    return qaApi(this, this.presenter);
+    return qaApi(this, this.presenter, this.engine);
   }
 
   attach(video: HTMLVideoElement, canvas: HTMLCanvasElement, still: HTMLCanvasElement): void {
@@ -253,6 +248,8 @@ export class AppController {
       this.presenter.present(result, { mirror, toSourcePixels: 1, live: true, startedAt });
       const far = this.store.getState().settings.farFaces;
       this.media.followResolution(performance.now(), far === 'on' || (far === 'auto' && this.engine.detector?.farNeed === 'active'));
+      const t = result.timings;
+      void this.engine.afterFrame(result.faces.length, t.classifyMs, t.totalMs, this.media.frameIntervalMs);
     } catch (e) {
       // A lost GPU context surfaces as odd errors in the middle of a frame: recover, don't fail.
       if (webglContextLost()) return this.moves.recover();

@@ -1,61 +1,32 @@
-// The engine owns the tfjs backend and every model it loaded (detectors, built-in emotion models,
-// a user's own model) and the pipeline built from them: it loads them once, reloads them on
-// another backend and disposes all of them through one path. Plain TypeScript, no DOM: the
-// browser passes http loaders, the Node tests pass fakes.
-import type { BackendChoice, BackendPreference } from '../backend/backends';
+// The engine owns the tfjs backend and every model it loaded (detectors, the quality levels' emotion
+// models through its QualityControl, a user's own model) and the pipeline built from them: it loads
+// them once, moves between quality levels, reloads them on another backend and disposes all of them
+// through one path. Plain TypeScript, no DOM: the browser passes http loaders, the Node tests fakes.
+import type { BackendChoice } from '../backend/backends';
 import type { EmotionClassifier } from '../classify/classifier';
 import { autoDetectorOptions } from '../classroom/detector-settings';
-import type { AppFaceDetector, AutoDetectorOptions } from '../detection/auto-detector';
+import type { AppFaceDetector } from '../detection/auto-detector';
 import { CodedError, errorDetail } from '../faults/coded-error';
-import type { ModelIndex, ModelManifest } from '../models/manifest';
+import type { ModelIndex } from '../models/manifest';
 import { EmotionPipeline, type PipelineSettings } from '../pipeline/pipeline';
-import type { Settings } from '../store/app-store';
+import type { EngineDeps } from './engine-types';
 import { pipelineLabelSettings } from './label-settings';
 import { modelPlan } from './model-plan';
+import { QualityControl, type LevelChoice, type QualityState } from './quality-control';
 
-/** How models are fetched: over http in the page, from fakes or files in Node. */
-export interface ModelLoaders {
-  index(): Promise<ModelIndex>;
-  /** The app's detector: the short-range model now, the full-range one when far faces are first wanted. */
-  detector(ids: { near: string; far: string }, options: AutoDetectorOptions): Promise<AppFaceDetector>;
-  classifier(id: string): Promise<EmotionClassifier>;
-}
-
-/** What the engine tells the app (the façade words it into the store). */
-export interface EngineEvents {
-  progress(step: string): void;
-  backend(choice: BackendChoice): void;
-  /** The emotion model in use changed (labels may differ). */
-  classifier(c: { name: string; builtIn: boolean; labels: string[]; manifest: ModelManifest }): void;
-  notice(text: string | null): void;
-  /** A start-up step (User Timing mark), for the bench and the performance panel. */
-  mark(step: string): void;
-}
-
-export interface EngineDeps {
-  startBackend(pref: BackendPreference): Promise<BackendChoice>;
-  models: ModelLoaders;
-  /** The current settings, read at each use (never a copy taken before an await). */
-  settings(): Settings;
-  /** Pipeline settings from the URL (?detectEvery=, ?tta=, ?alignEyes=), over its defaults. */
-  pipelineOptions: Partial<PipelineSettings>;
-  events: EngineEvents;
-  /** The user's saved model, if any (IndexedDB in the page); a failure is reported, not thrown. */
-  restoreUserModel?(): Promise<EmotionClassifier | null>;
-  /** Runs after each load (the page warms up WebGL and watches for a lost context). */
-  afterLoad?(pipeline: EmotionPipeline): Promise<void>;
-}
+export type { EngineDeps, EngineEvents, ModelLoaders } from './engine-types';
 
 export class Engine {
   private ready: Promise<void> | null = null;
   private index: ModelIndex | null = null;
   private faces: AppFaceDetector | null = null;
-  private readonly builtIn = new Map<string, EmotionClassifier>();
+  private quality: QualityControl | null = null;
   private user: EmotionClassifier | null = null;
   private current: EmotionPipeline | null = null;
   /** Bumped by dispose(): a load or detector swap that started before it drops what it loaded. */
   private generation = 0;
   private models = 0;
+  private shownQuality = '';
 
   constructor(private readonly deps: EngineDeps) {}
 
@@ -107,15 +78,21 @@ export class Engine {
     try {
       this.index ??= await this.deps.models.index();
       const plan = modelPlan(this.index, this.deps.settings());
-      const [detector, ...classifiers] = await allOrDispose<AppFaceDetector | EmotionClassifier>([
-        this.deps.models.detector(plan.detector, autoDetectorOptions(this.deps.settings())),
-        ...plan.classifiers.map((id) => this.deps.models.classifier(id)),
-      ]) as [AppFaceDetector, ...EmotionClassifier[]];
-      this.adopt(gen, detector, plan.classifiers.map((id, i) => [id, classifiers[i]]));
+      // Owned from here: a dispose() during the load disposes what it loaded, even models still loading.
+      const quality = (this.quality = new QualityControl(plan.levels, (id) => this.deps.models.classifier(id), plan.autoStart));
+      const [d, l] = await Promise.allSettled([this.deps.models.detector(plan.detector, autoDetectorOptions(this.deps.settings())), quality.use(plan.setting, plan.start)]);
+      if (d.status === 'rejected' || l.status === 'rejected' || gen !== this.generation) {
+        if (d.status === 'fulfilled') d.value.dispose();
+        if (this.quality === quality) this.quality = null;
+        quality.dispose();
+        throw d.status === 'rejected' ? d.reason : l.status === 'rejected' ? l.reason : new CodedError('model-load', 'the engine was reset while its models loaded');
+      }
+      this.faces = d.value;
       events.mark('models-ready');
-      const main = classifiers[0];
-      this.current = new EmotionPipeline(detector, main, this.pipelineSettings());
-      events.classifier({ name: main.manifest.name, builtIn: true, labels: main.labels, manifest: main.manifest });
+      const notices = [plan.notice, l.value.notice].filter(Boolean);
+      if (notices.length) events.notice(notices.join(' '));
+      this.current = new EmotionPipeline(d.value, l.value.ensemble, this.pipelineSettings());
+      this.publish();
       const saved = await this.deps.restoreUserModel?.();
       if (saved) this.adoptUser(gen, saved);
       await this.deps.afterLoad?.(this.current);
@@ -124,20 +101,10 @@ export class Engine {
     }
   }
 
-  /** Takes ownership of loaded models, or disposes them when the engine was disposed meanwhile. */
-  private adopt(gen: number, detector: AppFaceDetector, classifiers: [string, EmotionClassifier][]): void {
-    if (gen !== this.generation) {
-      for (const m of [detector, ...classifiers.map(([, c]) => c)]) m.dispose();
-      throw new CodedError('model-load', 'the engine was reset while its models loaded');
-    }
-    this.faces = detector;
-    for (const [id, c] of classifiers) this.builtIn.set(id, c);
-  }
-
   /** Pipeline settings: the URL's over the defaults, then the user's label settings. */
   pipelineSettings(): Partial<PipelineSettings> {
     const o = this.deps.pipelineOptions;
-    return { ...o, ...pipelineLabelSettings(this.deps.settings(), o.tta) };
+    return { ...o, ...pipelineLabelSettings(this.deps.settings()) };
   }
 
   /** Applies changed label settings to the next frame. */
@@ -147,8 +114,7 @@ export class Engine {
 
   /**
    * Applies the far-faces and max-faces settings to the detector, in place (its full-range model
-   * loads the first time far faces are wanted). Returns false if nothing is loaded yet (the load
-   * reads the settings).
+   * loads the first time far faces are wanted). Returns false if nothing is loaded yet.
    */
   async applyDetectorSettings(): Promise<boolean> {
     if (!this.ready) return false;
@@ -173,28 +139,93 @@ export class Engine {
     this.current.setClassifier(classifier);
     this.models++;
     previous?.dispose();
-    this.deps.events.classifier({ name: classifier.manifest.name, builtIn: false, labels: classifier.labels, manifest: classifier.manifest });
+    this.publish();
   }
 
-  /** Back to the built-in model; the user's model is disposed. */
+  /** Back to the quality level's models; the user's model is disposed. */
   useBuiltInModel(): void {
-    const main = this.builtIn.values().next().value;
-    if (!this.current || !main) return;
-    this.current.setClassifier(main);
+    const level = this.quality?.ensemble;
+    if (!this.current || !level) return;
+    this.current.setClassifier(level);
     this.models++;
     this.user?.dispose();
     this.user = null;
-    this.deps.events.classifier({ name: main.manifest.name, builtIn: true, labels: main.labels, manifest: main.manifest });
+    this.publish();
+  }
+
+  /** The quality level in use, the setting and why (window.emotionApp.getQuality()). */
+  get qualityState(): QualityState | null {
+    return this.quality?.state(this.user?.manifest.name ?? null) ?? null;
+  }
+
+  /** Applies a changed quality setting: loads the level (or a lighter one, with a notice) and swaps it in. */
+  async applyQualitySettings(): Promise<void> {
+    if (!this.ready) return;
+    await this.ready;
+    const gen = this.generation;
+    const q = this.quality;
+    if (!q || !this.index) return;
+    const plan = modelPlan(this.index, this.deps.settings());
+    if (plan.notice) this.deps.events.notice(plan.notice);
+    const choice = await q.use(plan.setting, plan.start).catch((e: unknown) => {
+      throw new CodedError('model-load', errorDetail(e));
+    });
+    // Settings changed again meanwhile: the newest call swaps in its level.
+    if (modelPlan(this.index, this.deps.settings()).setting === plan.setting) await this.swapLevel(gen, choice);
+  }
+
+  /**
+   * After each shown frame: "auto" records its timings and may move to another level (loaded and
+   * warmed up while frames go on with the current one). Never throws.
+   */
+  async afterFrame(faces: number, classifyMs: number, totalMs: number, frameIntervalMs: number): Promise<void> {
+    if (this.user || !this.quality?.isAuto) return;
+    const gen = this.generation;
+    try {
+      const choice = await this.quality.afterFrame(faces, classifyMs, totalMs, frameIntervalMs);
+      if (choice) await this.swapLevel(gen, choice);
+      else this.publish(false);
+    } catch (e) {
+      // Not even the lightest level loads now: the level in use carries on.
+      if (gen === this.generation) this.deps.events.notice(`Quality could not change (${errorDetail(e)}).`);
+    }
+  }
+
+  private async swapLevel(gen: number, choice: LevelChoice): Promise<void> {
+    if (choice.notice) this.deps.events.notice(choice.notice);
+    if (gen !== this.generation || !this.current) return;
+    await this.deps.warmUpLevel?.(this.current, choice.ensemble);
+    if (gen !== this.generation || !this.current || this.quality?.ensemble !== choice.ensemble) return;
+    // A user's model stays in use; the level is what "use the built-in model" goes back to.
+    if (!this.user && this.current.ensemble !== choice.ensemble) {
+      this.current.setClassifier(choice.ensemble);
+      this.models++;
+    }
+    this.publish();
+  }
+
+  /** Tells the app which classifier and quality level are in use (the classifier only when asked). */
+  private publish(classifier = true): void {
+    const q = this.qualityState;
+    const c = this.user ?? this.quality?.ensemble;
+    const name = this.user?.manifest.name ?? this.quality?.levels.find((l) => l.id === q?.level)?.label ?? '';
+    if (classifier && c) this.deps.events.classifier({ name, builtIn: !this.user, labels: c.labels, manifest: c.manifest });
+    const key = JSON.stringify(q);
+    if (q && key !== this.shownQuality) {
+      this.shownQuality = key;
+      this.deps.events.quality(q);
+    }
   }
 
   /** Disposes every model the engine loaded (used or not) and forgets the pipeline. */
   dispose(): void {
     this.generation++;
     this.models++;
-    const models = [...(this.faces ? [this.faces] : []), ...this.builtIn.values(), ...(this.user ? [this.user] : [])];
+    const models = [...(this.faces ? [this.faces] : []), ...(this.quality ? [this.quality] : []), ...(this.user ? [this.user] : [])];
     this.faces = null;
-    this.builtIn.clear();
+    this.quality = null;
     this.user = null;
+    this.shownQuality = '';
     this.ready = null;
     this.current = null;
     for (const m of models) {
@@ -211,13 +242,4 @@ export class Engine {
     this.dispose();
     return this.load();
   }
-}
-
-/** Like Promise.all, but when one load fails the models that did load are disposed. */
-async function allOrDispose<T extends { dispose(): void }>(loads: Promise<T>[]): Promise<T[]> {
-  const settled = await Promise.allSettled(loads);
-  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (!failed) return settled.map((r) => (r as PromiseFulfilledResult<T>).value);
-  for (const r of settled) if (r.status === 'fulfilled') r.value.dispose();
-  throw failed.reason;
 }

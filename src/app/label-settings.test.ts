@@ -4,47 +4,38 @@ import { initialSettings, parseAppOptions } from './options';
 import { createAppStore } from '../store/app-store';
 
 describe('label settings', () => {
-  it('the defaults are: smoothing 0.75 (EMA weight 0.25), uncertain below 25 %, no mirror TTA', () => {
+  it('the defaults are: smoothing 0.75 (EMA weight 0.25), uncertain below 25 %', () => {
     // Literal numbers, not the code's own constants: a changed default must change this test.
     expect(DEFAULT_LABEL_SETTINGS.smoothing).toBeCloseTo(0.75, 10);
     expect(DEFAULT_LABEL_SETTINGS.uncertainBelow).toBe(0.25);
-    expect(DEFAULT_LABEL_SETTINGS.flipTta).toBe(false);
     const s = pipelineLabelSettings(DEFAULT_LABEL_SETTINGS);
-    expect(s.tta).toBe('none');
     expect(s.smoothing.alpha).toBeCloseTo(0.25, 10);
     expect(s.smoothing.hysteresis).toBe(0.15);
   });
 
-  it('smoothing 0 shows raw labels: EMA weight 1 and no hysteresis', () => {
-    const s = pipelineLabelSettings({ smoothing: 0, uncertainBelow: 0.4, flipTta: false });
-    expect(s).toEqual({ smoothing: { alpha: 1, hysteresis: 0, uncertainBelow: 0.4 }, tta: 'none' });
+  it('smoothing 0 shows raw labels: EMA weight 1 and no hysteresis; label settings never set TTA', () => {
+    const s = pipelineLabelSettings({ smoothing: 0, uncertainBelow: 0.4 });
+    expect(s).toEqual({ smoothing: { alpha: 1, hysteresis: 0, uncertainBelow: 0.4 } });
   });
 
   it('clamps out-of-range values', () => {
-    const s = pipelineLabelSettings({ smoothing: 2, uncertainBelow: -1, flipTta: true });
+    const s = pipelineLabelSettings({ smoothing: 2, uncertainBelow: -1 });
     expect(s.smoothing.alpha).toBeCloseTo(0.05, 10);
     expect(s.smoothing.uncertainBelow).toBe(0);
-    expect(s.tta).toBe('flip');
-  });
-
-  it('mirror TTA on keeps a zoomed TTA asked for by the URL', () => {
-    expect(pipelineLabelSettings({ ...DEFAULT_LABEL_SETTINGS, flipTta: true }, 'flip-zoom').tta).toBe('flip-zoom');
-    expect(pipelineLabelSettings({ ...DEFAULT_LABEL_SETTINGS, flipTta: false }, 'flip-zoom').tta).toBe('none');
   });
 });
 
 describe('settings from the URL (one source)', () => {
-  it('?tta=flip turns mirror TTA on in the store the app starts with', () => {
-    const o = parseAppOptions('?tta=flip&backend=wasm&mirror=0');
-    const s = createAppStore(initialSettings(o)).getState().settings;
-    expect(s).toMatchObject({ flipTta: true, backend: 'wasm', mirror: false });
-    expect(pipelineLabelSettings(s, o.pipeline.tta).tta).toBe('flip');
+  it('?quality= becomes the quality setting the app starts with; without it the index decides', () => {
+    const o = parseAppOptions('?quality=best&backend=wasm&mirror=0');
+    expect(createAppStore(initialSettings(o)).getState().settings).toMatchObject({ quality: 'best', backend: 'wasm', mirror: false });
+    expect(createAppStore(initialSettings(parseAppOptions(''))).getState().settings.quality).toBe('');
   });
 
-  it('?tta=flip-zoom reaches the pipeline as flip-zoom', () => {
+  it("?tta= stays a pipeline option (for a user's own model), not a label setting", () => {
     const o = parseAppOptions('?tta=flip-zoom');
-    const s = createAppStore(initialSettings(o)).getState().settings;
-    expect(pipelineLabelSettings(s, o.pipeline.tta).tta).toBe('flip-zoom');
+    expect(o.pipeline.tta).toBe('flip-zoom');
+    expect(createAppStore(initialSettings(o)).getState().settings).not.toHaveProperty('flipTta');
   });
 
   it('parses the pipeline overrides and ignores bad values; the result is frozen', () => {

@@ -48,6 +48,12 @@ export class MediaPlayer {
     return this.playing === 'camera' ? this.stream?.getVideoTracks()[0] : undefined;
   }
 
+  /** Time between the source's frames: the camera's frame rate, else 30 fps (files and the demo). */
+  get frameIntervalMs(): number {
+    const fps = this.track?.getSettings().frameRate;
+    return 1000 / (fps && fps > 0 ? fps : 30);
+  }
+
   /** The frame on screen, for a snapshot. */
   get frame(): HTMLVideoElement | HTMLCanvasElement | null {
     return this.playing === 'image' ? this.still : this.video;

@@ -19,7 +19,12 @@ export interface AppOptions {
   readonly wasmThreads: number | undefined;
   /** ?tfjsFlags=NAME:value,… (measured with `npm run bench -- --query`). */
   readonly tfjsFlags: Readonly<Record<string, boolean | number>>;
-  /** ?detectEvery=k, ?tta=none|flip|flip-zoom, ?alignEyes=0|1: pipeline settings over its defaults. */
+  /** ?quality=auto|fast|balanced|best (any level id of models/index.json; checked when it loads). */
+  readonly quality: string | undefined;
+  /**
+   * ?detectEvery=k, ?tta=none|flip|flip-zoom, ?alignEyes=0|1: pipeline settings over its defaults.
+   * ?tta= applies to a user's own model; the built-in quality levels carry their own (best = flip).
+   */
   readonly pipeline: Readonly<Partial<Pick<PipelineSettings, 'detectEvery' | 'tta' | 'alignEyes'>>>;
 }
 
@@ -38,6 +43,7 @@ export function parseAppOptions(search: string): AppOptions {
     classroom: params.get('mode') === 'classroom',
     wasmThreads: wasmThreadsParam(params),
     tfjsFlags: Object.freeze(parseTfjsFlags(params.get('tfjsFlags'))),
+    quality: params.get('quality')?.trim() || undefined,
     pipeline: Object.freeze(pipeline),
   });
 }
@@ -45,6 +51,6 @@ export function parseAppOptions(search: string): AppOptions {
 /** The store's initial settings: what the URL sets, over the store's own defaults. */
 export function initialSettings(o: AppOptions): Partial<Settings> {
   const s: Partial<Settings> = { backend: o.backend, mirror: o.mirror };
-  if (o.pipeline.tta) s.flipTta = o.pipeline.tta !== 'none';
+  if (o.quality) s.quality = o.quality;
   return s;
 }

@@ -30,6 +30,8 @@ export function createPageEngine(store: AppStore, options: AppOptions, urls: App
       await pipeline.warmUp(640, 480);
       moves().watchContext();
     },
+    // Each level's models compile their own WebGL shaders: before the swap, not on live frames.
+    warmUpLevel: (pipeline, ensemble) => pipeline.warmUp(640, 480, 3, ensemble),
     events: {
       progress: (text) => s().setProgress(text),
       backend: (choice) => moves().onBackend(choice),
@@ -38,6 +40,7 @@ export function createPageEngine(store: AppStore, options: AppOptions, urls: App
         s().setClassifier({ name: c.name, builtIn: c.builtIn, manifest: c.manifest });
       },
       notice: (text) => s().setNotice(text),
+      quality: (q) => s().setQuality(q),
       mark: markStartup,
     },
   });

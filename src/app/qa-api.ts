@@ -3,6 +3,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { OverlayLayout } from '../overlay/draw-overlay';
 import type { FrameResult } from '../pipeline/types';
 import type { Presenter } from './presenter';
+import type { Engine } from './engine';
+import type { QualityState } from './quality-control';
 import type { FrameTiming } from './timing-log';
 
 export interface EmotionAppApi {
@@ -16,9 +18,14 @@ export interface EmotionAppApi {
   getTimings(): FrameTiming[];
   /** Where the last drawn frame's boxes and labels went, with each face's number (canvas pixels). */
   getOverlayLayout(): OverlayLayout | null;
+  /**
+   * The quality level classifying now (null while a user's own model replaces the levels, or before
+   * the models load), the setting ("auto" or a level id) and why, in the page's words.
+   */
+  getQuality(): Pick<QualityState, 'level' | 'setting' | 'reason'> | null;
 }
 
-export function qaApi(app: { start(): Promise<void>; stop(): void }, presenter: Presenter): EmotionAppApi {
+export function qaApi(app: { start(): Promise<void>; stop(): void }, presenter: Presenter, engine: Engine): EmotionAppApi {
   return {
     getLatest: () => {
       const r = presenter.latest;
@@ -29,5 +36,9 @@ export function qaApi(app: { start(): Promise<void>; stop(): void }, presenter: 
     tensorCount: () => tf.memory().numTensors,
     getTimings: () => presenter.getTimings(),
     getOverlayLayout: () => presenter.overlayLayout,
+    getQuality: () => {
+      const q = engine.qualityState;
+      return q ? { level: q.level, setting: q.setting, reason: q.reason } : null;
+    },
   };
 }

@@ -28,12 +28,17 @@ describe('model prefetch at boot', () => {
     vi.unstubAllGlobals();
   });
 
-  it('downloads the index, both default models and their weights, each once', async () => {
+  const index = JSON.parse(readFileSync(resolve(MODELS, 'index.json'), 'utf8')) as {
+    defaults: { detector: string; autoStart: string };
+    quality: { id: string; members: { model: string }[] }[];
+  };
+  const membersOf = (level: string) => index.quality.find((l) => l.id === level)!.members.map((m) => m.model);
+
+  it('downloads the index, the detector and the models of the level auto starts with, with their weights, each once', async () => {
     const server = modelServer();
     vi.stubGlobal('fetch', server.impl);
     await prefetchDefaultModels('/models/');
-    const index = JSON.parse(readFileSync(resolve(MODELS, 'index.json'), 'utf8')) as { defaults: { detector: string; classifier: string } };
-    for (const id of [index.defaults.detector, index.defaults.classifier]) {
+    for (const id of [index.defaults.detector, ...membersOf(index.defaults.autoStart)]) {
       const manifest = JSON.parse(readFileSync(resolve(MODELS, id, 'manifest.json'), 'utf8')) as { modelFile: string };
       const model = JSON.parse(readFileSync(resolve(MODELS, id, manifest.modelFile), 'utf8')) as { weightsManifest: { paths: string[] }[] };
       expect(server.requests).toContain(`/models/${id}/manifest.json`);
@@ -41,6 +46,14 @@ describe('model prefetch at boot', () => {
       for (const p of model.weightsManifest.flatMap((g) => g.paths)) expect(server.requests).toContain(`/models/${id}/${p}`);
     }
     expect(new Set(server.requests).size).toBe(server.requests.length);
+  });
+
+  it('?quality=fast prefetches only the fast level\'s model', async () => {
+    const server = modelServer();
+    vi.stubGlobal('fetch', server.impl);
+    await prefetchDefaultModels('/models/', 'fast');
+    const classifiers = [...new Set(server.requests.map((r) => r.split('/')[2]))].filter((id) => id !== index.defaults.detector && id !== 'index.json');
+    expect(classifiers).toEqual(membersOf('fast'));
   });
 
   it('hands a prefetched response over once, then fetches normally', async () => {

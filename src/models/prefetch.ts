@@ -1,6 +1,8 @@
 // Model downloads started at boot, before the app's bundle is parsed: the index, the default
-// detector and classifier manifests, their model.json and weight files. The loaders later take
+// detector and the emotion models of the quality level the app starts with (quality/choice.ts),
+// their manifests, model.json and weight files. The loaders later take
 // each response through fetchPrefetched(); anything not prefetched is fetched as usual.
+import { qualityChoice } from '../quality/choice';
 import { parseManifest, parseModelIndex } from './manifest';
 
 const pending = new Map<string, Promise<Response>>();
@@ -42,15 +44,19 @@ async function prefetchModelFiles(modelUrl: string): Promise<void> {
 }
 
 /**
- * Prefetches what the app loads first: models/index.json and the default detector and
- * classifier. Failures are silent here: the loaders fetch again and report them properly.
+ * Prefetches what the app loads first: models/index.json, the default detector and the models of
+ * the start level (`quality`: the URL's ?quality=, else the index's default; auto starts with
+ * defaults.autoStart). Failures are silent here: the loaders fetch again and report them properly.
  */
-export async function prefetchDefaultModels(baseUrl: string): Promise<void> {
+export async function prefetchDefaultModels(baseUrl: string, quality?: string | null): Promise<void> {
   const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
   try {
     const index = parseModelIndex(await prefetchJson(`${base}index.json`));
+    // The same choice the engine makes (app/model-plan.ts); far faces is off at boot.
+    const choice = qualityChoice(index, quality?.trim() ?? '');
+    const level = choice.levels.find((l) => l.id === choice.start)!;
     await Promise.all(
-      [index.defaults.detector, index.defaults.classifier].map(async (id) => {
+      [index.defaults.detector, ...level.members.map((m) => m.model)].map(async (id) => {
         const path = `${id}/manifest.json`;
         const manifest = parseManifest(await prefetchJson(base + path), path);
         await prefetchModelFiles(`${base}${id}/${manifest.modelFile}`);

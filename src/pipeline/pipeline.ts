@@ -135,18 +135,19 @@ export class EmotionPipeline {
    * Runs detector and classifier on a blank frame of the camera's size, with the classifier at
    * every batch size up to `maxFaces`: WebGL compiles one shader set per tensor shape, which on a
    * software GL costs seconds, so this moves that cost to load time instead of the first frames.
-   * The frame has the dtype real frames get on WebGL (tf.browser.fromPixels: int32).
+   * The frame has the dtype real frames get on WebGL (tf.browser.fromPixels: int32). With
+   * `classifier` (another quality level, before it is swapped in) only that classifier is warmed up.
    */
-  async warmUp(width: number, height: number, maxFaces = 3): Promise<void> {
+  async warmUp(width: number, height: number, maxFaces = 3, classifier?: EmotionEnsemble): Promise<void> {
     // WASM/CPU compile nothing per shape: a warm-up would only delay the first result by a frame.
     if (!this.onGpu) return;
     const frame = tf.zeros([height, width, 3], 'int32') as tf.Tensor3D;
     try {
-      await this.detector.detect(frame);
+      if (!classifier) await this.detector.detect(frame);
       const side = Math.min(width, height) / 4;
       for (let n = 1; n <= maxFaces; n++) {
-        const boxes = Array.from({ length: n }, (_, i) => ({ x: i * side, y: side, width: side, height: side }));
-        await this.classifyBoxes(frame, boxes);
+        const crops = this.faceCrops(Array.from({ length: n }, (_, i) => ({ x: i * side, y: side, width: side, height: side })));
+        await this.classifyWith((m, tta) => cropFaces(frame, crops, m, tta), n, classifier);
       }
     } finally {
       frame.dispose();
@@ -259,14 +260,14 @@ export class EmotionPipeline {
   }
 
   /** `crop` makes the normalized batch for a model's manifest (views·n rows); n faces. */
-  private async classifyWith(crop: (manifest: ModelManifest, tta: TtaMode) => tf.Tensor4D, n: number): Promise<number[][]> {
+  private async classifyWith(crop: (manifest: ModelManifest, tta: TtaMode) => tf.Tensor4D, n: number, classifier = this.classifier): Promise<number[][]> {
     if (n === 0) return [];
     // All views of all faces go through each model as one batch; combining happens on the backend.
-    const tta = this.classifier.tta ?? this.settings.tta;
-    const out = this.classifier.predict((m) => crop(m, tta), n, ttaViews(tta));
+    const tta = classifier.tta ?? this.settings.tta;
+    const out = classifier.predict((m) => crop(m, tta), n, ttaViews(tta));
     try {
       const data = await out.data();
-      const k = this.classifier.labels.length;
+      const k = classifier.labels.length;
       return Array.from({ length: n }, (_, i) => Array.from(data.subarray(i * k, (i + 1) * k)));
     } finally {
       out.dispose();

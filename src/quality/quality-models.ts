@@ -15,6 +15,9 @@ export interface LoadedLevel {
 
 export class QualityModels {
   private readonly loaded = new Map<string, Promise<EmotionClassifier>>();
+  /** The models that did load (disposed synchronously by dispose()). */
+  private readonly ready = new Map<string, EmotionClassifier>();
+  private disposed = false;
 
   /** `load(id)`: loads a classifier of models/index.json (e.g. registry.resolveModel + EmotionClassifier.load). */
   constructor(
@@ -23,11 +26,23 @@ export class QualityModels {
   ) {}
 
   private classifier(id: string): Promise<EmotionClassifier> {
+    if (this.disposed) return Promise.reject(new Error('the quality models were disposed'));
     let p = this.loaded.get(id);
     if (!p) {
-      p = this.load(id);
+      p = this.load(id).then((c) => {
+        // A model that arrives after dispose() is disposed here, never kept.
+        if (this.disposed) {
+          c.dispose();
+          throw new Error('the quality models were disposed while loading');
+        }
+        this.ready.set(id, c);
+        return c;
+      });
       // A failed load is forgotten, so a later attempt (after a network hiccup) tries again.
-      p.catch(() => this.loaded.delete(id));
+      const failed = p;
+      failed.catch(() => {
+        if (this.loaded.get(id) === failed) this.loaded.delete(id);
+      });
       this.loaded.set(id, p);
     }
     return p;
@@ -36,7 +51,12 @@ export class QualityModels {
   /** The level's ensemble; throws if one of its models fails to load. */
   async ensemble(levelId: string): Promise<EmotionEnsemble> {
     const level = findLevel(this.levels, levelId);
-    const members = await Promise.all(level.members.map(async (m) => ({ classifier: await this.classifier(m.model), weight: m.weight })));
+    // Every member is asked for at once; a failure of one leaves the others loaded (a lighter level may use them).
+    const loads = level.members.map((m) => this.classifier(m.model));
+    const settled = await Promise.allSettled(loads);
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    const members = level.members.map((m, i) => ({ classifier: (settled[i] as PromiseFulfilledResult<EmotionClassifier>).value, weight: m.weight }));
     return new EmotionEnsemble(members, { level: level.id, temperature: level.temperature, combine: level.combine, tta: level.tta, ownsMembers: false });
   }
 
@@ -48,17 +68,23 @@ export class QualityModels {
 
   /** Whether every model of the level is already loaded (switching to it costs nothing). */
   isLoaded(levelId: string): boolean {
-    return findLevel(this.levels, levelId).members.every((m) => this.loaded.has(m.model));
+    return findLevel(this.levels, levelId).members.every((m) => this.ready.has(m.model));
   }
 
-  async dispose(): Promise<void> {
-    const all = [...this.loaded.values()];
+  /**
+   * Disposes every model that loaded, now; a model still loading is disposed when it arrives.
+   * Later loads are refused. Safe to call twice.
+   */
+  dispose(): void {
+    this.disposed = true;
+    const all = [...this.ready.values()];
+    this.ready.clear();
     this.loaded.clear();
-    for (const p of all) {
+    for (const c of all) {
       try {
-        (await p).dispose();
+        c.dispose();
       } catch {
-        // A model that never loaded holds nothing.
+        // a lost WebGL context's textures are gone already
       }
     }
   }

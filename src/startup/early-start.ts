@@ -27,7 +27,7 @@ export function beginEarlyStart(o: EarlyStartOptions): void {
     camera = openCamera(undefined);
     camera.catch(() => undefined); // the app reports it when it takes the camera
   }
-  void prefetchDefaultModels(o.modelsBaseUrl);
+  void prefetchDefaultModels(o.modelsBaseUrl, o.params.get('quality'));
   if (pref === 'auto' || pref === 'webgl') renderer = probeRenderer();
   // WASM runs unless WebGL is forced or a real GPU was seen here before (a first visit starts
   // it while the renderer is probed: backend/backends.ts).

@@ -6,7 +6,7 @@ describe('app store', () => {
     const s = createAppStore({ backend: 'wasm', mirror: false }).getState();
     expect(s.status).toBe('idle');
     // toMatchObject: other features add their own settings with their own defaults.
-    expect(s.settings).toMatchObject({ backend: 'wasm', mirror: false, deviceId: undefined, maxFaces: 30, farFaces: 'auto', flipTta: false });
+    expect(s.settings).toMatchObject({ backend: 'wasm', mirror: false, deviceId: undefined, maxFaces: 30, farFaces: 'auto', quality: '' });
     expect(s.view).toEqual({ presentation: false, help: false, moodPanel: false });
     expect(s.stats).toEqual(INITIAL_STATS);
   });

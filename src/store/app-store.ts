@@ -9,6 +9,7 @@ import { EMPTY_READING, type MoodBucket, type MoodReading } from '../classroom/m
 import type { FaceResult } from '../pipeline/types';
 import type { ModelManifest } from '../models/manifest';
 import type { FarFacesMode } from '../detection/far-search';
+import type { QualityState } from '../app/quality-control';
 
 export type AppStatus = 'idle' | 'starting' | 'running' | 'error';
 /** What the pipeline is reading: the webcam, a video file, a still image or the built-in demo. */
@@ -22,6 +23,8 @@ export interface Settings extends LabelSettingValues {
   maxFaces: number;
   /** Far (small) faces: full-range detector on tiles, when needed (auto), always (on) or never (off). */
   farFaces: FarFacesMode;
+  /** Quality level: "auto" or a level id of models/index.json ("" = the index's default). */
+  quality: string;
 }
 
 export const MAX_FACES_LIMIT = 30;
@@ -71,6 +74,8 @@ export interface AppState {
   labels: string[];
   /** The emotion model in use (its manifest feeds "About this model"). */
   classifier: { name: string; builtIn: boolean; manifest?: ModelManifest } | null;
+  /** The quality level in use, the setting and why (null before the models load). */
+  quality: QualityState | null;
   cameras: CameraInfo[];
   faces: FaceResult[];
   stats: Stats;
@@ -92,6 +97,7 @@ export interface AppState {
   setBackend(backend: AppState['backend']): void;
   setLabels(labels: string[]): void;
   setClassifier(classifier: AppState['classifier']): void;
+  setQuality(quality: QualityState | null): void;
   setCameras(cameras: CameraInfo[]): void;
   publishFaces(faces: FaceResult[]): void;
   publishStats(stats: Stats): void;
@@ -107,7 +113,7 @@ export const selectFaceCount = (s: Pick<AppState, 'faces'>): number => s.faces.l
 
 export const createAppStore = (settings: Partial<Settings> = {}) =>
   create<AppState>()((set) => ({
-    settings: { backend: 'auto', mirror: true, deviceId: undefined, maxFaces: MAX_FACES_LIMIT, farFaces: 'auto', ...DEFAULT_LABEL_SETTINGS, ...settings },
+    settings: { backend: 'auto', mirror: true, deviceId: undefined, maxFaces: MAX_FACES_LIMIT, farFaces: 'auto', quality: '', ...DEFAULT_LABEL_SETTINGS, ...settings },
     status: 'idle',
     progress: '',
     error: null,
@@ -116,6 +122,7 @@ export const createAppStore = (settings: Partial<Settings> = {}) =>
     backend: null,
     labels: [],
     classifier: null,
+    quality: null,
     cameras: [],
     faces: [],
     stats: INITIAL_STATS,
@@ -135,6 +142,7 @@ export const createAppStore = (settings: Partial<Settings> = {}) =>
     setBackend: (backend) => set({ backend }),
     setLabels: (labels) => set({ labels }),
     setClassifier: (classifier) => set({ classifier }),
+    setQuality: (quality) => set({ quality }),
     setCameras: (cameras) => set({ cameras }),
     publishFaces: (faces) => set({ faces }),
     publishStats: (stats) => set({ stats }),

@@ -1,15 +1,15 @@
 import { useApp } from './context';
+import { QualitySetting } from './QualitySetting';
 import { fromChanceMultiple, smoothingText, toChanceMultiple, uncertainText } from './plain-words';
 
 /**
  * How steady the shown labels are, in the README's terms ("Stable labels"): how much each new frame
  * counts, when a face is called "uncertain" (relative to chance for the model's number of classes),
- * and mirror TTA.
+ * and the quality level (the mirror image is read by "best").
  */
 export function LabelSettings() {
   const smoothing = useApp((s) => s.settings.smoothing);
   const uncertainBelow = useApp((s) => s.settings.uncertainBelow);
-  const flipTta = useApp((s) => s.settings.flipTta);
   const classes = useApp((s) => s.labels.length);
   const update = useApp((s) => s.updateSettings);
   // The slider moves in multiples of chance; the store keeps the absolute threshold the pipeline takes.
@@ -35,10 +35,7 @@ export function LabelSettings() {
         />
         <output data-testid="uncertain-text">{uncertainText(uncertainBelow, classes)}</output>
       </label>
-      <label className="check">
-        <input type="checkbox" data-testid="setting-flip-tta" checked={flipTta} onChange={(e) => update({ flipTta: e.target.checked })} />
-        Also read the mirrored face (steadier, a little slower)
-      </label>
+      <QualitySetting />
     </fieldset>
   );
 }

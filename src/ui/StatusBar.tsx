@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { selectFaceCount, type AppStatus } from '../store/app-store';
 import { useApp } from './context';
-import { backendSummary } from './plain-words';
+import { backendSummary, qualitySummary } from './plain-words';
 
 const STATE_WORDS: Record<Exclude<AppStatus, 'starting'>, (live: boolean) => string> = {
   idle: () => 'Stopped',
@@ -15,6 +15,7 @@ export function StatusBar() {
   const progress = useApp((s) => s.progress);
   const backend = useApp((s) => s.backend);
   const stats = useApp((s) => s.stats);
+  const quality = useApp((s) => s.quality);
   const faces = useApp(selectFaceCount);
   const live = useApp((s) => s.source?.kind !== 'image');
   const [details, setDetails] = useState(false);
@@ -27,6 +28,15 @@ export function StatusBar() {
       <span data-testid="backend" data-backend={backend?.name ?? ''} title={backend?.reason}>
         {backend ? backendSummary(backend.name, backend.reason) : 'Models not loaded yet'}
       </span>
+      {quality && (
+        <span data-testid="quality" data-level={quality.level ?? ''} data-setting={quality.setting} title={quality.reason}>
+          {qualitySummary(quality)}
+          <span className="quality-reason" data-testid="quality-reason">
+            {' — '}
+            {quality.reason}
+          </span>
+        </span>
+      )}
       {backend && (
         <button type="button" className="link-button" data-testid="backend-details-toggle" aria-expanded={details} onClick={() => setDetails(!details)}>
           {details ? 'Hide details' : 'Details'}
@@ -34,7 +44,7 @@ export function StatusBar() {
       )}
       {details && backend && (
         <span className="backend-detail" data-testid="backend-details">
-          Backend: {backend.name} ({backend.reason})
+          Backend: {backend.name} ({backend.reason}){quality && <> · quality {quality.level ?? 'your own model'}: {quality.reason}</>}
         </span>
       )}
       {status === 'running' && live && (

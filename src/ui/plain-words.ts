@@ -11,6 +11,12 @@ export function backendSummary(name: string, reason: string): string {
   return `Running on ${where} — no graphics acceleration found`;
 }
 
+/** One line on the quality level in use, for next to the backend: "Quality: balanced (auto)". */
+export function qualitySummary(q: { setting: string; level: string | null }): string {
+  if (q.level === null) return 'Quality: your own model';
+  return `Quality: ${q.level}${q.setting === 'auto' ? ' (auto)' : q.setting === q.level ? '' : ` (${q.setting} could not load)`}`;
+}
+
 /** Smoothing 0..0.95 as the share of each new frame in what is shown ("each new frame counts 20%"). */
 export function smoothingText(smoothing: number): string {
   if (smoothing <= 0) return 'off: every frame shown as it is';

@@ -1,0 +1,27 @@
+import { useApp } from './context';
+
+/**
+ * The quality setting: auto or one of models/index.json's levels (fast, balanced, best). While a
+ * user's own model is in use it replaces the levels, and the control says so.
+ */
+export function QualitySetting() {
+  const quality = useApp((s) => s.quality);
+  const setting = useApp((s) => s.settings.quality);
+  const update = useApp((s) => s.updateSettings);
+  const userModel = quality !== null && quality.level === null;
+  const value = setting || quality?.setting || 'auto';
+  return (
+    <label className="slider">
+      <span className="slider-name">Quality</span>
+      <select data-testid="setting-quality" value={value} disabled={!quality || userModel} onChange={(e) => update({ quality: e.target.value })}>
+        <option value="auto">Auto: the best this device keeps up with</option>
+        {(quality?.levels ?? []).map((l) => (
+          <option key={l.id} value={l.id}>
+            {l.label}
+          </option>
+        ))}
+      </select>
+      <output data-testid="quality-note">{userModel ? 'Your own model replaces the built-in models: quality levels apply to them only.' : quality?.reason}</output>
+    </label>
+  );
+}
