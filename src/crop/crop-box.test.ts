@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { iou, mirrorBox, squareBox, toNormalized } from './crop-box';
+import { intersectionArea, iou, mirrorBox, squareBox } from './crop-box';
 
 describe('crop box math', () => {
   it('squares a box around its centre with a margin', () => {
@@ -8,7 +8,8 @@ describe('crop box math', () => {
   });
 
   it('normalizes to [y1, x1, y2, x2]', () => {
-    expect(toNormalized({ x: 64, y: 48, width: 320, height: 240 }, 640, 480)).toEqual([0.1, 0.1, 0.6, 0.6]);
+    expect(intersectionArea({ x: 0, y: 0, width: 10, height: 10 }, { x: 5, y: 8, width: 10, height: 10 })).toBe(10);
+    expect(intersectionArea({ x: 0, y: 0, width: 10, height: 10 }, { x: 10, y: 0, width: 5, height: 5 })).toBe(0);
   });
 
   it('computes IoU', () => {

@@ -46,17 +46,15 @@ export function faceCrop(box: Box, margin: number, keypoints?: Point[], alignEye
   return { cx: sq.x + sq.width / 2, cy: sq.y + sq.height / 2, side: sq.width, angle };
 }
 
-/** Converts a pixel box into cropAndResize coordinates for a frame of the given size. */
-export function toNormalized(box: Box, frameWidth: number, frameHeight: number): NormalizedBox {
-  return [box.y / frameHeight, box.x / frameWidth, (box.y + box.height) / frameHeight, (box.x + box.width) / frameWidth];
+/** Area where two boxes overlap (0 when they do not). */
+export function intersectionArea(a: Box, b: Box): number {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
 }
 
 export function iou(a: Box, b: Box): number {
-  const x1 = Math.max(a.x, b.x);
-  const y1 = Math.max(a.y, b.y);
-  const x2 = Math.min(a.x + a.width, b.x + b.width);
-  const y2 = Math.min(a.y + a.height, b.y + b.height);
-  const inter = Math.max(0, x2 - x1) * Math.max(0, y2 - y1);
+  const inter = intersectionArea(a, b);
   const union = a.width * a.height + b.width * b.height - inter;
   return union > 0 ? inter / union : 0;
 }

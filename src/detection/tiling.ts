@@ -1,6 +1,7 @@
 // Detection on overlapping tiles, for faces far from the camera. BlazeFace sees the whole frame
 // shrunk to 128 or 192 px, where a face at the back of a classroom is a few pixels wide; run on
 // tiles of about TILE_SIDE px, the same face is several times bigger in the model's input.
+import { intersectionArea } from '../crop/crop-box';
 import type { Box, DetectedFace } from './types';
 
 /** Tile side in frame pixels. With the full-range model, faces down to ~30 px wide are found. */
@@ -27,15 +28,9 @@ export function tileGrid(width: number, height: number, side = TILE_SIDE, overla
   return tiles;
 }
 
-function intersection(a: Box, b: Box): number {
-  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-  return w > 0 && h > 0 ? w * h : 0;
-}
-
 /** Whether two boxes are the same face: their intersection covers `minCover` of the smaller box. */
 export function sameFace(a: Box, b: Box, minCover = 0.4): boolean {
-  return intersection(a, b) >= minCover * Math.min(a.width * a.height, b.width * b.height);
+  return intersectionArea(a, b) >= minCover * Math.min(a.width * a.height, b.width * b.height);
 }
 
 const byAreaDesc = <T extends { box: Box }>(faces: readonly T[]): T[] => [...faces].sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height);

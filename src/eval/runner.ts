@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
+import { argmax } from '../classify/argmax';
 import { EmotionClassifier } from '../classify/classifier';
 import type { EmotionEnsemble } from '../classify/ensemble';
 import { FaceDetector } from '../detection/face-detector';
@@ -80,12 +81,6 @@ export function modelLabelMap(labels: string[]): number[] {
     if (!c) throw new Error(`Model label "${l}" is not one of ${EMOTIONS.join(', ')} (or a known alias)`);
     return EMOTIONS.indexOf(c);
   });
-}
-
-function argmax(v: ArrayLike<number>): number {
-  let best = 0;
-  for (let i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
-  return best;
 }
 
 /**

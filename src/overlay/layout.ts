@@ -1,6 +1,7 @@
 // Where each face's label block goes: next to its face (below, above, right or left, whichever is
 // free), inside the frame, covering no face's box and no other label. When there is no such spot
 // the label shrinks (fewer bars, down to the headline and its bar). Pure geometry, unit-tested.
+import { intersectionArea } from '../crop/crop-box';
 import type { Box } from '../detection/types';
 
 export interface LabelSize {
@@ -24,12 +25,6 @@ export interface LabelPlacement {
 }
 
 const GAP = 3;
-
-function overlapArea(a: Box, b: Box): number {
-  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-  return w > 0 && h > 0 ? w * h : 0;
-}
 
 function clampInto(r: Box, frameW: number, frameH: number): Box {
   return {
@@ -78,11 +73,11 @@ function attempt(requests: readonly LabelRequest[], frameW: number, frameH: numb
   const blockedFaces: number[] = [];
   const cost = (r: Box) => {
     let c = 0;
-    for (const other of requests) c += overlapArea(r, other.box) * 4;
-    for (const t of taken) c += overlapArea(r, t);
+    for (const other of requests) c += intersectionArea(r, other.box) * 4;
+    for (const t of taken) c += intersectionArea(r, t);
     return c;
   };
-  const free = (r: Box) => requests.every((other) => overlapArea(r, other.box) === 0) && taken.every((t) => overlapArea(r, t) === 0);
+  const free = (r: Box) => requests.every((other) => intersectionArea(r, other.box) === 0) && taken.every((t) => intersectionArea(r, t) === 0);
   const place = (i: number, p: LabelPlacement) => {
     placed[i] = p;
     taken.push(p.rect);

@@ -1,6 +1,7 @@
 // Gives each face a stable id across frames (greedy IoU matching with a centre-distance fallback)
 // and smooths its probabilities so the shown label does not flicker. The label and the bars are one
 // picture: the published distribution's top class is always the label (see update()).
+import { argmax } from '../classify/argmax';
 import { iou } from '../crop/crop-box';
 import type { Box, Point } from '../detection/types';
 
@@ -189,12 +190,6 @@ const centreY = (b: Box) => b.y + b.height / 2;
 export function isUncertain(probs: number[], wasUncertain: boolean, threshold: number): boolean {
   const top = Math.max(...probs);
   return wasUncertain ? top < threshold + UNCERTAIN_BAND : top < threshold;
-}
-
-export function argmax(v: number[]): number {
-  let best = 0;
-  for (let i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
-  return best;
 }
 
 export function ema(prev: number[], next: number[], alpha: number): number[] {

@@ -2,6 +2,7 @@
 // faces under each candidate, a model fed the wrong range mostly answers the same class for every
 // face (its inputs are saturated or squashed), while the right one tells faces apart: prefer the
 // normalization whose outputs vary most across faces.
+import { argmax } from '../classify/argmax';
 import { NORMALIZATIONS, type Normalization } from '../models/manifest';
 import type { SampleOutputs } from './sample-faces';
 
@@ -21,8 +22,6 @@ export interface NormalizationGuess {
   /** Every face gets the same class under every normalization: the guess means nothing. */
   allSame: boolean;
 }
-
-const argmax = (row: number[]): number => row.reduce((b, v, i) => (v > row[b] ? i : b), 0);
 
 function score(normalization: Normalization, rows: number[][]): NormalizationScore {
   const finite = rows.filter((r) => r.every(Number.isFinite));
