@@ -1,5 +1,6 @@
 // npm run stability [-- --frames N] [--json] [--quality q] [--videos DIR | --no-video]
-//   (or -- --bench: ms per 3-face frame per quality level)
+//   (or -- --bench: ms per 3-face frame per quality level;
+//    or -- --browser: the real clips as the fake webcam of the production build, see stability-browser.ts)
 // 1. Generated videos from the face-api sample photos (node_modules/@vladmandic/face-api/demo/sample*.jpg):
 //    each face is framed at 640×480 and shown for N frames with small jitter (position, scale) and
 //    sensor noise. Flicker = changes of the shown label per 100 frames on those still-expression
@@ -21,6 +22,7 @@ import { buildEvalPipeline, loadDetector } from '../src/eval/runner';
 import { loadImage as readImage } from '../src/imageio/index.ts';
 import { changesPer100, flickerPer100, majorityLabel, mostShown, reactionFrames, reactionToCut, replayLabels, rng, sampleLabels, type RawFrame } from '../src/eval/stability';
 import { decodeClip, videoUnavailable, withTempDir } from '../src/eval/video';
+import { runBrowser } from './stability-browser';
 import { DEFAULT_PIPELINE_SETTINGS, type EmotionPipeline } from '../src/pipeline/pipeline';
 import { DEFAULT_SMOOTHING, HOLD_FRAMES, type SmoothingSettings } from '../src/tracking/tracker';
 import type { Box } from '../src/detection/types';
@@ -156,6 +158,7 @@ interface Collected {
 
 async function main(): Promise<void> {
   if (args.includes('--bench')) return bench();
+  if (args.includes('--browser')) return runBrowser({ videos: VIDEOS, holdFrom: HOLD_FROM, args });
   // --save FILE keeps the raw per-frame results; --replay FILE judges smoothings on them without the models.
   const replay = valueOf('--replay');
   const data: Collected = replay ? (JSON.parse(fs.readFileSync(replay, 'utf8')) as Collected) : await collect();
