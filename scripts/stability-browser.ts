@@ -7,8 +7,8 @@
 //    changes per 100 samples taken 250 ms apart over S seconds;
 //  - cuts: the held parts of two clips back to back, the second one marked by a white square in the
 //    letterbox corner (read from the <video> in the page), looped A B A B; reaction = time from the
-//    cut until the label is what that clip shows when played alone (its most shown label in its own
-//    run), held for 0.5 s. Cuts whose new label equals the old one are not timed.
+//    cut until the label is one that clip shows when played alone (a label of ≥ 20 % of its own
+//    run's samples) and stays among those for 0.5 s. Cuts where the old label is one of them are not timed.
 // The y4m files live in a temporary folder and are removed afterwards; nothing derived from the
 // clips is written into the project.
 import { execFileSync } from 'node:child_process';
@@ -19,7 +19,7 @@ import { chromium, type Page } from '@playwright/test';
 import { chromiumPath, fakeCameraArgs } from '../e2e/browser.ts';
 import { buildIsStale, viteBuild } from '../src/bench/build.ts';
 import { serveStatic } from '../src/bench/server.ts';
-import { changesPer100Samples, clipFromMarker, cutArgs, cutReactions, MARKER, mostShownLabel, pingPongArgs, resample, type ClipPart, type CutReaction, type TimedSample } from '../src/eval/stability-browser.ts';
+import { changesPer100Samples, clipFromMarker, cutArgs, cutReactions, MARKER, ownLabels, pingPongArgs, resample, type ClipPart, type CutReaction, type TimedSample } from '../src/eval/stability-browser.ts';
 import { videoUnavailable, withTempDir } from '../src/eval/video.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -132,7 +132,7 @@ export async function runBrowser(opts: BrowserOptions): Promise<void> {
   const keep = valueOf(args, '--keep-samples');
   try {
     await withTempDir(async (tmp) => {
-      const held: { clip: string; changes: number; samples: number; per100: number; settled: string | null; labels: string; run: Run }[] = [];
+      const held: { clip: string; changes: number; samples: number; per100: number; settled: string[]; labels: string; run: Run }[] = [];
       for (const p of parts) {
         const y4m = path.join(tmp, `${p.name}-pingpong.y4m`);
         execFileSync('ffmpeg', pingPongArgs(p, y4m));
@@ -141,7 +141,7 @@ export async function runBrowser(opts: BrowserOptions): Promise<void> {
         fs.rmSync(y4m);
         const glance = resample(run.samples, GLANCE_MS);
         const c = changesPer100Samples(glance);
-        held.push({ clip: p.name, ...c, settled: mostShownLabel(run.samples), labels: glance.map((s) => s.label ?? '-').join(' '), run });
+        held.push({ clip: p.name, ...c, settled: ownLabels(run.samples), labels: glance.map((s) => s.label ?? '-').join(' '), run });
         log(`  ${run.backend}, ${run.quality ?? run.model}, ${run.updatesPerS.toFixed(1)} updates/s: ${c.changes} changes in ${c.samples} samples = ${c.per100.toFixed(1)}/100`);
       }
       const targetOf = new Map(held.map((h) => [h.clip, h.settled]));
@@ -158,7 +158,7 @@ export async function runBrowser(opts: BrowserOptions): Promise<void> {
           fs.rmSync(y4m);
           pairRuns.push({ a: a.name, b: b.name, run });
           const names = [a.name, b.name];
-          for (const r of cutReactions(run.samples, [targetOf.get(a.name) ?? null, targetOf.get(b.name) ?? null], 500)) {
+          for (const r of cutReactions(run.samples, [targetOf.get(a.name) ?? [], targetOf.get(b.name) ?? []], 500)) {
             cuts.push({ ...r, fromClip: names[r.from], toClip: names[r.to] });
           }
         }
@@ -190,9 +190,9 @@ export async function runBrowser(opts: BrowserOptions): Promise<void> {
       }
       console.log(`browser: ${url}; backend ${summary.backend}; model ${summary.model}${summary.quality ? `; quality ${summary.quality}` : ' (no quality level shown by the page)'}; ${seconds} s per run`);
       console.log(`held expressions, label every ${GLANCE_MS} ms (mean ${summary.changesPer100Mean.toFixed(1)}, worst ${summary.changesPer100Max.toFixed(1)} changes/100 samples):`);
-      for (const h of held) console.log(`  ${h.clip.padEnd(16)} ${h.per100.toFixed(1).padStart(5)}/100 (${h.changes} in ${h.samples}; ${h.run.updatesPerS.toFixed(1)} updates/s; mostly ${h.settled})  ${h.labels}`);
+      for (const h of held) console.log(`  ${h.clip.padEnd(16)} ${h.per100.toFixed(1).padStart(5)}/100 (${h.changes} in ${h.samples}; ${h.run.updatesPerS.toFixed(1)} updates/s; shows ${h.settled.join('/')})  ${h.labels}`);
       console.log(`reaction after a cut (label held 0.5 s): median ${summary.reactionMsMedian ?? '-'} ms, worst ${summary.reactionMsMax ?? '-'} ms, never ${summary.cutsNeverSettled}/${summary.cutsTimed}`);
-      for (const c of cuts) console.log(`  ${c.fromClip} → ${c.toClip}: ${c.before} → ${c.target}: ${c.sameLabel ? 'same label, not timed' : c.ms === null ? 'never' : `${c.ms} ms`}`);
+      for (const c of cuts) console.log(`  ${c.fromClip} → ${c.toClip}: ${c.before} → ${c.target.join('/')}: ${c.sameLabel ? 'same label, not timed' : c.ms === null ? 'never' : `${c.ms} ms`}`);
     });
   } finally {
     await server.close();

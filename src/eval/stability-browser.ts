@@ -78,21 +78,22 @@ export interface CutReaction {
   /** Clip index before → after. */
   from: number;
   to: number;
-  /** The label before the cut, and the one the new clip settles on (target). */
+  /** The label before the cut, and the labels the new clip shows when played alone (targets). */
   before: string | null;
-  target: string | null;
-  /** ms from the cut until the label is the target and stays so for `minRunMs` (or to the next cut); null: never. */
+  target: string[];
+  /** ms from the cut until the label is one of the targets and stays among them for `minRunMs` (or to the next cut); null: never. */
   ms: number | null;
-  /** The target equals the label before the cut: nothing to react to, not timed. */
+  /** The label before the cut is one the new clip shows too: nothing to react to, not timed. */
   sameLabel: boolean;
 }
 
 /**
- * Reaction after each cut in `samples` (dense samples, e.g. every 50 ms). `targets[clip]` is the
- * label the clip settles on when played alone (its most shown label in its own run). Only cuts with
- * a full segment after them (another cut follows) are judged, so the end of the run cannot cut one short.
+ * Reaction after each cut in `samples` (dense samples, e.g. every 50 ms). `targets[clip]` are the
+ * labels the clip shows when played alone (see ownLabels: a clip whose reading drifts, such as fear
+ * read as surprise then neutral, has two). Only cuts with a full segment after them (another cut
+ * follows) are judged, so the end of the run cannot cut one short.
  */
-export function cutReactions(samples: TimedSample[], targets: (string | null)[], minRunMs: number): CutReaction[] {
+export function cutReactions(samples: TimedSample[], targets: string[][], minRunMs: number): CutReaction[] {
   const cuts: number[] = [];
   for (let i = 1; i < samples.length; i++) if (samples[i].clip !== samples[i - 1].clip) cuts.push(i);
   const out: CutReaction[] = [];
@@ -103,14 +104,15 @@ export function cutReactions(samples: TimedSample[], targets: (string | null)[],
     const from = samples[start - 1].clip;
     let before: string | null = null;
     for (let i = start - 1; i >= 0 && before === null; i--) before = samples[i].label;
-    const target = targets[to] ?? null;
-    const sameLabel = target === before;
+    const target = targets[to] ?? [];
+    const hit = (l: string | null) => l !== null && target.includes(l);
+    const sameLabel = hit(before);
     let ms: number | null = null;
-    if (!sameLabel && target !== null) {
+    if (!sameLabel && target.length) {
       for (let i = start; i < end && ms === null; i++) {
-        if (samples[i].label !== target) continue;
+        if (!hit(samples[i].label)) continue;
         let j = i;
-        while (j < end && (samples[j].label === target || samples[j].label === null)) j++;
+        while (j < end && (hit(samples[j].label) || samples[j].label === null)) j++;
         const run = (j < end ? samples[j].t : samples[end - 1].t) - samples[i].t;
         if (run >= minRunMs || j === end) ms = Math.round(samples[i].t - samples[start].t);
         i = j - 1;
@@ -119,6 +121,14 @@ export function cutReactions(samples: TimedSample[], targets: (string | null)[],
     out.push({ from, to, before, target, ms, sameLabel });
   }
   return out;
+}
+
+/** Labels shown in at least `share` of the samples (null samples ignored), most shown first. */
+export function ownLabels(samples: TimedSample[], share = 0.2): string[] {
+  const seen = samples.filter((s) => s.label !== null);
+  const counts = new Map<string, number>();
+  for (const s of seen) counts.set(s.label!, (counts.get(s.label!) ?? 0) + 1);
+  return [...counts].filter(([, c]) => c >= share * seen.length).sort((a, b) => b[1] - a[1]).map(([l]) => l);
 }
 
 /** The label shown most often (null samples ignored). */
