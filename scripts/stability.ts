@@ -237,16 +237,27 @@ async function collect(): Promise<Collected> {
   return { level: level.level, labels, clips, videos, videoSkip, frameMs, videoFrames };
 }
 
+/** --sweep: the grid of smoothings tried (EMA weight, hysteresis, hold cap, accumulated lead to switch). */
+function sweep(): { name: string; s: SmoothingSettings }[] {
+  const out: { name: string; s: SmoothingSettings }[] = [];
+  for (const alpha of [0.2, 0.25, 0.3, 0.4])
+    for (const hysteresis of [0.1, 0.15, 0.2])
+      for (const maxHold of [10, 20, 45])
+        for (const lead of [Infinity, 0.5, 1, 2]) {
+          out.push({ name: `α=${alpha} h=${hysteresis} hold=${maxHold} lead=${lead}`, s: { alpha, hysteresis, uncertainBelow: DEFAULT_SMOOTHING.uncertainBelow, maxHold, switchAfterLead: lead } });
+        }
+  return out;
+}
+
 function report({ level, labels, clips, videos, videoSkip, frameMs, videoFrames }: Collected): void {
 
   const variants: { name: string; s: SmoothingSettings }[] = [
     { name: 'none (raw argmax)', s: { alpha: 1, hysteresis: 0, uncertainBelow: 0 } },
     { name: `default α=${DEFAULT_SMOOTHING.alpha} h=${DEFAULT_SMOOTHING.hysteresis} u=${DEFAULT_SMOOTHING.uncertainBelow} hold=${DEFAULT_SMOOTHING.maxHold ?? HOLD_FRAMES}`, s: DEFAULT_SMOOTHING },
     { name: 'α=0.2 h=0.15 u=0.3 (previous default)', s: { alpha: 0.2, hysteresis: 0.15, uncertainBelow: 0.3 } },
-    { name: 'α=0.25 h=0.15 u=0.25 no hold limit', s: { ...DEFAULT_SMOOTHING, maxHold: Infinity } },
-    ...[0.15, 0.2, 0.25].flatMap((alpha) =>
-      [0.1, 0.15, 0.2].flatMap((hysteresis) => [0.25, 0.3].map((uncertainBelow) => ({ name: `α=${alpha} h=${hysteresis} u=${uncertainBelow}`, s: { alpha, hysteresis, uncertainBelow, maxHold: HOLD_FRAMES } }))),
-    ),
+    { name: 'α=0.25 h=0.15 u=0.25 hold=10 (phase 1)', s: { alpha: 0.25, hysteresis: 0.15, uncertainBelow: 0.25, maxHold: 10 } },
+    { name: 'α=0.25 h=0.15 u=0.25 no hold limit', s: { alpha: 0.25, hysteresis: 0.15, uncertainBelow: 0.25, maxHold: Infinity } },
+    ...(args.includes('--sweep') ? sweep() : []),
   ];
   const median = (v: number[]) => (v.length ? [...v].sort((x, y) => x - y)[Math.floor(v.length / 2)] : null);
   const results = variants.map(({ name, s }) => {
@@ -264,10 +275,14 @@ function report({ level, labels, clips, videos, videoSkip, frameMs, videoFrames 
     });
     const settled = reactions.filter((r): r is number => r !== null).sort((x, y) => x - y);
     // Real clips: samples 250 ms apart over the held part of each clip.
+    // Real clips: the held part forward, backward, forward, backward (as `--browser` plays it: a
+    // seamless loop, 4 passes), sampled every 250 ms; one pass alone has only 12–20 samples.
     const held = videos.map((v) => {
-      const shown = replayLabels(v.frames, labels, s);
-      const samples = sampleLabels(shown, VIDEO_FPS, 250, v.holdFrom);
-      return { clip: v.name, changesPer100: changesPer100(samples), samples: samples.length, settled: mostShown(shown.slice(v.holdFrom)) };
+      const part = v.frames.slice(v.holdFrom);
+      const loop = [...part, ...part.slice().reverse()];
+      const shown = replayLabels([...loop, ...loop], labels, s);
+      const samples = sampleLabels(shown, VIDEO_FPS, 250);
+      return { clip: v.name, changesPer100: changesPer100(samples), samples: samples.length, settled: mostShown(shown) };
     });
     // Cuts between clips: the held part of a, then the held part of b (the same place in the picture:
     // the tracker keeps the id and its history). Reaction: until the display shows, for 0.5 s, what it
@@ -325,6 +340,16 @@ function report({ level, labels, clips, videos, videoSkip, frameMs, videoFrames 
   };
   if (json) {
     console.log(JSON.stringify(summary));
+    return;
+  }
+  if (args.includes('--sweep')) {
+    // Settings whose slowest reaction on real cuts is ≤ 0.5 s and whose generated-clip flicker and
+    // slowest reaction are no worse than phase 1's, by real-clip changes (mean, then worst).
+    const base = results.find((r) => r.smoothing.includes('phase 1'))!;
+    const ok = results.filter((r) => r.video && r.video.cutsNeverSettled === 0 && (r.video.reactionMsMax ?? Infinity) <= 500 && r.flickerMean <= base.flickerMean + 1e-9 && (r.reactionMax ?? Infinity) <= (base.reactionMax ?? Infinity));
+    ok.sort((a, b) => a.video!.changesPer100Mean - b.video!.changesPer100Mean || a.video!.changesPer100Max - b.video!.changesPer100Max);
+    console.log(`sweep: ${results.length - 2} settings (incl. default), ${ok.length} pass the reaction and generated-clip limits; best 15:`);
+    for (const r of ok.slice(0, 15)) console.log(`  ${r.smoothing.padEnd(40)} real ${r.video!.changesPer100Mean.toFixed(2)} (worst ${r.video!.changesPer100Max.toFixed(1)}), cut ${r.video!.reactionMsMedian}/${r.video!.reactionMsMax} ms; generated ${r.flickerMean.toFixed(2)}/${r.flickerMax.toFixed(2)}, ${r.reactionMedian}/${r.reactionMax} frames`);
     return;
   }
   console.log(`quality ${level}; ${clips.length} faces from the face-api sample photos, ${FRAMES} frames each at ${W}×${H} (jitter ±1.5 %, zoom ±2 %, noise σ 4); face missed in ${missed} frames`);

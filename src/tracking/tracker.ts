@@ -17,6 +17,14 @@ export interface SmoothingSettings {
    * shows anyway. Default HOLD_FRAMES.
    */
   maxHold?: number;
+  /**
+   * Evidence a challenger needs before it replaces the shown label without beating the hysteresis:
+   * the runner-up's lead over the shown class, summed over updates and never below 0 (a CUSUM: a
+   * leader that leads by 0.05 for 6 updates gathers 0.3; a near-tie that swings back and forth
+   * gathers nothing). Until then the label is held with its bars (at most maxHold updates in a row).
+   * Undefined: no such rule, the label is held for maxHold updates whatever the lead.
+   */
+  switchAfterLead?: number;
 }
 
 /** Default of SmoothingSettings.maxHold: 10 updates, a third of a second at 30 fps. */
@@ -55,6 +63,7 @@ interface Track {
   probs: number[];
   shown: number; // index of the shown label = argmax(probs)
   held: number; // consecutive updates the label has been held against a leader
+  lead: number; // the runner-up's accumulated lead over the shown class (see switchAfterLead)
   uncertain: boolean;
   age: number;
   missed: number;
@@ -143,7 +152,7 @@ export class FaceTracker {
     const result: TrackedFace[] = boxes.map((box, i) => {
       let t = assigned[i];
       if (!t) {
-        t = { id: this.nextId++, box, keypoints: keypoints?.[i], mean: probs[i].slice(), probs: probs[i].slice(), shown: argmax(probs[i]), held: 0, uncertain: false, age: 0, missed: 0 };
+        t = { id: this.nextId++, box, keypoints: keypoints?.[i], mean: probs[i].slice(), probs: probs[i].slice(), shown: argmax(probs[i]), held: 0, lead: 0, uncertain: false, age: 0, missed: 0 };
         t.uncertain = Math.max(...t.probs) < this.smoothing.uncertainBelow;
         this.tracks.push(t);
       } else {
@@ -152,7 +161,10 @@ export class FaceTracker {
         t.mean = ema(t.mean, probs[i], this.smoothing.alpha);
         const next = withHysteresis(t.mean, t.shown, this.smoothing.hysteresis);
         const leader = argmax(t.mean);
-        if (next === leader || t.held + 1 > (this.smoothing.maxHold ?? HOLD_FRAMES)) {
+        t.lead = accumulateLead(t.lead, t.mean, t.shown);
+        const { maxHold = HOLD_FRAMES, switchAfterLead = Infinity } = this.smoothing;
+        if (next === leader || t.held + 1 > maxHold || t.lead >= switchAfterLead) {
+          if (leader !== t.shown) t.lead = 0;
           t.shown = leader;
           t.probs = t.mean;
           t.held = 0;
@@ -193,6 +205,13 @@ export function argmax(v: number[]): number {
 export function ema(prev: number[], next: number[], alpha: number): number[] {
   if (prev.length !== next.length) return next.slice();
   return prev.map((p, i) => p + alpha * (next[i] - p));
+}
+
+/** CUSUM of the best other class's lead over the shown one: lead + (max other − shown), floored at 0. */
+export function accumulateLead(lead: number, probs: number[], shown: number): number {
+  let other = -Infinity;
+  for (let i = 0; i < probs.length; i++) if (i !== shown && probs[i] > other) other = probs[i];
+  return Math.max(0, lead + other - (probs[shown] ?? 0));
 }
 
 /** Keeps the shown label unless another beats it by more than the margin. */
