@@ -1,4 +1,4 @@
-// npm run stability [-- --frames N] [--json] [--quality q] [--videos DIR | --no-video]
+// npm run stability [-- --frames N] [--json] [--quality q | --model id] [--videos DIR | --no-video] [--save F | --replay F] [--sweep]
 //   (or -- --bench: ms per 3-face frame per quality level;
 //    or -- --browser: the real clips as the fake webcam of the production build, see stability-browser.ts)
 // 1. Generated videos from the face-api sample photos (node_modules/@vladmandic/face-api/demo/sample*.jpg):
@@ -66,6 +66,17 @@ async function loadLevel(asked?: string): Promise<{ models: QualityModels; level
     models,
     level: loaded.level.id,
     pipelineFor: async () => buildEvalPipeline(loaded.ensemble, { smoothing: { alpha: 1, hysteresis: 0, uncertainBelow: 0 } }),
+  };
+}
+
+/** --model ID: one model of models/index.json alone (e.g. big-xception, what the page ran before quality levels). */
+async function loadModel(id: string): Promise<{ models: { dispose(): Promise<void> | void }; level: string; pipelineFor: () => Promise<EmotionPipeline> }> {
+  const ref = await resolveModel(fileModelSource(MODELS_DIR), id);
+  const classifier = await EmotionClassifier.load(ref.manifest, ref.model);
+  return {
+    models: { dispose: () => undefined }, // the pipeline disposes its classifier
+    level: `model ${id}`,
+    pipelineFor: async () => buildEvalPipeline(classifier, { smoothing: { alpha: 1, hysteresis: 0, uncertainBelow: 0 } }),
   };
 }
 
@@ -171,7 +182,8 @@ async function collect(): Promise<Collected> {
   await initNodeBackend('wasm');
   const detector = await loadDetector();
   // The level's models and default crop settings, but no smoothing: the raw per-frame output is replayed.
-  const level = await loadLevel(valueOf('--quality'));
+  const modelId = valueOf('--model');
+  const level = modelId ? await loadModel(modelId) : await loadLevel(valueOf('--quality'));
   const pipeline = await level.pipelineFor();
   const labels = pipeline.labels;
   const clips: { name: string; frames: (RawFrame | null)[]; label: string | null }[] = [];
