@@ -1,4 +1,4 @@
-// npm run stability [-- --frames N] [--json] [--quality q | --model id] [--videos DIR | --no-video] [--save F | --replay F] [--sweep]
+// npm run stability [-- --frames N] [--json] [--quality q | --model id] [--videos DIR | --no-video] [--save F | --replay F] [--sweep] [--detect-every k]
 //   (or -- --bench: ms per 3-face frame per quality level;
 //    or -- --browser: the real clips as the fake webcam of the production build, see stability-browser.ts)
 // 1. Generated videos from the face-api sample photos (node_modules/@vladmandic/face-api/demo/sample*.jpg):
@@ -54,6 +54,12 @@ const VIDEO_FPS = 30;
  */
 const HOLD_FROM: Record<string, number> = { studio_disgust: 2 };
 
+/** The pipeline's settings for collecting: no smoothing (the raw results are replayed); --detect-every k. */
+const RAW = {
+  smoothing: { alpha: 1, hysteresis: 0, uncertainBelow: 0 },
+  ...(valueOf('--detect-every') ? { detectEvery: Math.max(1, Number(valueOf('--detect-every'))) } : {}),
+};
+
 /** The quality level's ensemble (default: the app's default quality; auto = the level it starts with). */
 async function loadLevel(asked?: string): Promise<{ models: QualityModels; level: string; pipelineFor: () => Promise<EmotionPipeline> }> {
   const index = await loadIndex(fileModelSource(MODELS_DIR));
@@ -65,7 +71,7 @@ async function loadLevel(asked?: string): Promise<{ models: QualityModels; level
   return {
     models,
     level: loaded.level.id,
-    pipelineFor: async () => buildEvalPipeline(loaded.ensemble, { smoothing: { alpha: 1, hysteresis: 0, uncertainBelow: 0 } }),
+    pipelineFor: async () => buildEvalPipeline(loaded.ensemble, RAW),
   };
 }
 
@@ -76,7 +82,7 @@ async function loadModel(id: string): Promise<{ models: { dispose(): Promise<voi
   return {
     models: { dispose: () => undefined }, // the pipeline disposes its classifier
     level: `model ${id}`,
-    pipelineFor: async () => buildEvalPipeline(classifier, { smoothing: { alpha: 1, hysteresis: 0, uncertainBelow: 0 } }),
+    pipelineFor: async () => buildEvalPipeline(classifier, RAW),
   };
 }
 
@@ -249,14 +255,14 @@ async function collect(): Promise<Collected> {
   return { level: level.level, labels, clips, videos, videoSkip, frameMs, videoFrames };
 }
 
-/** --sweep: the grid of smoothings tried (EMA weight, hysteresis, hold cap, accumulated lead to switch). */
+/** --sweep: the grid of smoothings tried (EMA weight, hysteresis, hold cap, uncertain threshold). */
 function sweep(): { name: string; s: SmoothingSettings }[] {
   const out: { name: string; s: SmoothingSettings }[] = [];
-  for (const alpha of [0.2, 0.25, 0.3, 0.4])
-    for (const hysteresis of [0.1, 0.15, 0.2])
-      for (const maxHold of [10, 20, 45])
-        for (const lead of [Infinity, 0.5, 1, 2]) {
-          out.push({ name: `α=${alpha} h=${hysteresis} hold=${maxHold} lead=${lead}`, s: { alpha, hysteresis, uncertainBelow: DEFAULT_SMOOTHING.uncertainBelow, maxHold, switchAfterLead: lead } });
+  for (const alpha of [0.15, 0.2, 0.25, 0.3, 0.4])
+    for (const hysteresis of [0.1, 0.15, 0.2, 0.25])
+      for (const maxHold of [5, 10, 20, 45])
+        for (const uncertainBelow of [0.2, 0.25]) {
+          out.push({ name: `α=${alpha} h=${hysteresis} hold=${maxHold} u=${uncertainBelow}`, s: { alpha, hysteresis, uncertainBelow, maxHold } });
         }
   return out;
 }
@@ -360,7 +366,7 @@ function report({ level, labels, clips, videos, videoSkip, frameMs, videoFrames 
     const base = results.find((r) => r.smoothing.includes('phase 1'))!;
     const ok = results.filter((r) => r.video && r.video.cutsNeverSettled === 0 && (r.video.reactionMsMax ?? Infinity) <= 500 && r.flickerMean <= base.flickerMean + 1e-9 && (r.reactionMax ?? Infinity) <= (base.reactionMax ?? Infinity));
     ok.sort((a, b) => a.video!.changesPer100Mean - b.video!.changesPer100Mean || a.video!.changesPer100Max - b.video!.changesPer100Max);
-    console.log(`sweep: ${results.length - 2} settings (incl. default), ${ok.length} pass the reaction and generated-clip limits; best 15:`);
+    console.log(`sweep: ${sweep().length} settings, ${ok.length} pass the reaction and generated-clip limits; best 15:`);
     for (const r of ok.slice(0, 15)) console.log(`  ${r.smoothing.padEnd(40)} real ${r.video!.changesPer100Mean.toFixed(2)} (worst ${r.video!.changesPer100Max.toFixed(1)}), cut ${r.video!.reactionMsMedian}/${r.video!.reactionMsMax} ms; generated ${r.flickerMean.toFixed(2)}/${r.flickerMax.toFixed(2)}, ${r.reactionMedian}/${r.reactionMax} frames`);
     return;
   }

@@ -4,10 +4,10 @@ import { initialSettings, parseAppOptions } from './options';
 import { createAppStore } from '../store/app-store';
 
 describe('label settings', () => {
-  it('the defaults are: smoothing 0.75 (EMA weight 0.25), uncertain below 25 %, no mirror TTA', () => {
+  it('the defaults are: smoothing 0.75 (EMA weight 0.25), uncertain below 20 %, no mirror TTA', () => {
     // Literal numbers, not the code's own constants: a changed default must change this test.
     expect(DEFAULT_LABEL_SETTINGS.smoothing).toBeCloseTo(0.75, 10);
-    expect(DEFAULT_LABEL_SETTINGS.uncertainBelow).toBe(0.25);
+    expect(DEFAULT_LABEL_SETTINGS.uncertainBelow).toBe(0.2);
     expect(DEFAULT_LABEL_SETTINGS.flipTta).toBe(false);
     const s = pipelineLabelSettings(DEFAULT_LABEL_SETTINGS);
     expect(s.tta).toBe('none');
