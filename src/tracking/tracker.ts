@@ -5,7 +5,11 @@ import { iou } from '../crop/crop-box';
 import type { Box, Point } from '../detection/types';
 
 export interface SmoothingSettings {
-  /** Weight of the newest frame in the moving average, 0 < alpha ≤ 1 (1 = no smoothing). */
+  /**
+   * Weight of the newest frame in the moving average at 30 updates per second, 0 < alpha ≤ 1
+   * (1 = no smoothing). When update() is given times, the weight per update is scaled to the time
+   * since the last one (see stepWeight), so the smoothing lasts as long on a slow device as on a fast one.
+   */
   alpha: number;
   /** A new label must beat the shown one by this much (probability) before it is shown. */
   hysteresis: number;
@@ -13,8 +17,8 @@ export interface SmoothingSettings {
   uncertainBelow: number;
   /**
    * While another class leads by less than the hysteresis, the label and its bars are held (the
-   * last distribution whose top class is the label) for at most this many updates; then the leader
-   * shows anyway. Default HOLD_FRAMES.
+   * last distribution whose top class is the label) for at most this many updates at 30 per second
+   * (with times: for as long as that takes, maxHold × 33 ms); then the leader shows anyway. Default HOLD_FRAMES.
    */
   maxHold?: number;
 }
@@ -57,7 +61,8 @@ interface Track {
   /** What is shown: `mean`, or while held, the last `mean` whose top class was the label. */
   probs: number[];
   shown: number; // index of the shown label = argmax(probs)
-  held: number; // consecutive updates the label has been held against a leader
+  held: number; // how long the label has been held against a leader, in reference updates (33 ms each)
+  lastMs?: number; // time of the last update, when update() is given times
   uncertain: boolean;
   age: number;
   missed: number;
@@ -109,7 +114,7 @@ export class FaceTracker {
    * Matches this frame's faces to tracks and returns them in the input order.
    * probs[i] are the raw class probabilities of boxes[i].
    */
-  update(boxes: Box[], probs: number[][], keypoints?: (Point[] | undefined)[]): TrackedFace[] {
+  update(boxes: Box[], probs: number[][], keypoints?: (Point[] | undefined)[], nowMs?: number): TrackedFace[] {
     const assigned = new Array<Track | undefined>(boxes.length);
     const free = new Set(this.tracks);
     // Greedy: best-overlapping pairs first, so a person entering never steals a neighbour's id.
@@ -146,20 +151,23 @@ export class FaceTracker {
     const result: TrackedFace[] = boxes.map((box, i) => {
       let t = assigned[i];
       if (!t) {
-        t = { id: this.nextId++, box, keypoints: keypoints?.[i], mean: probs[i].slice(), probs: probs[i].slice(), shown: argmax(probs[i]), held: 0, uncertain: false, age: 0, missed: 0 };
+        t = { id: this.nextId++, box, keypoints: keypoints?.[i], mean: probs[i].slice(), probs: probs[i].slice(), shown: argmax(probs[i]), held: 0, lastMs: nowMs, uncertain: false, age: 0, missed: 0 };
         t.uncertain = Math.max(...t.probs) < this.smoothing.uncertainBelow;
         this.tracks.push(t);
       } else {
         t.box = box;
         t.keypoints = keypoints?.[i];
-        t.mean = ema(t.mean, probs[i], this.smoothing.alpha);
+        // Without times every update is one reference step (33 ms).
+        const steps = nowMs !== undefined && t.lastMs !== undefined ? Math.max(0, nowMs - t.lastMs) / REFERENCE_STEP_MS : 1;
+        t.lastMs = nowMs;
+        t.mean = ema(t.mean, probs[i], stepWeight(this.smoothing.alpha, steps));
         const next = withHysteresis(t.mean, t.shown, this.smoothing.hysteresis);
         const leader = argmax(t.mean);
-        if (next === leader || t.held + 1 > (this.smoothing.maxHold ?? HOLD_FRAMES)) {
+        if (next === leader || t.held + steps > (this.smoothing.maxHold ?? HOLD_FRAMES)) {
           t.shown = leader;
           t.probs = t.mean;
           t.held = 0;
-        } else t.held++; // hold the label together with the bars that put it on top
+        } else t.held += steps; // hold the label together with the bars that put it on top
         t.uncertain = isUncertain(t.probs, t.uncertain, this.smoothing.uncertainBelow);
         t.age++;
         t.missed = 0;
@@ -185,6 +193,18 @@ const centreY = (b: Box) => b.y + b.height / 2;
 export function isUncertain(probs: number[], wasUncertain: boolean, threshold: number): boolean {
   const top = Math.max(...probs);
   return wasUncertain ? top < threshold + UNCERTAIN_BAND : top < threshold;
+}
+
+/** The update interval the smoothing settings are stated for: 30 updates per second. */
+export const REFERENCE_STEP_MS = 1000 / 30;
+
+/**
+ * The EMA weight for an update `steps` reference intervals after the last one: what `alpha` per
+ * reference step adds up to over that time, 1 − (1 − alpha)^steps (alpha itself for one step).
+ */
+export function stepWeight(alpha: number, steps: number): number {
+  if (alpha >= 1) return 1;
+  return 1 - Math.pow(1 - alpha, steps);
 }
 
 export function argmax(v: number[]): number {
