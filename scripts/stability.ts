@@ -7,7 +7,8 @@
 //    clips; reaction = frames until the shown label follows a cut to a face with another expression.
 // 2. Real clips (../shared/videos/*.mp4, one person holding one expression; decoded with ffmpeg into
 //    a temporary folder at 30 fps, skipped with a message without ffmpeg or clips): label changes per
-//    100 samples taken 250 ms apart while the expression holds, and the time until the new label
+//    100 samples taken 250 ms apart while the expression holds (the held part forward, backward,
+//    forward, backward: a seamless loop, as --browser plays it), and the time until the new label
 //    shows after a cut from one clip to another (target ≤ 0.5 s).
 // The pipeline (a quality level, default: what auto starts with; smoothing off) classifies every
 // frame once; the raw results are replayed through the app's tracker with the default smoothing and
