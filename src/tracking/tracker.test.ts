@@ -197,6 +197,17 @@ describe('timed updates: the smoothing lasts as long at any frame rate', () => {
     a.probs.forEach((v, i) => expect(v).toBeCloseTo(b.probs[i], 10));
   });
 
+  it('updates faster than 30 a second (a file processed faster than real time) count one step each', () => {
+    const s = { alpha: 0.25, hysteresis: 0, uncertainBelow: 0 };
+    const timed = new FaceTracker(EMO, s);
+    const untimed = new FaceTracker(EMO, s);
+    timed.update([box(0, 0)], [[0.1, 0.8, 0.1]], undefined, 0);
+    untimed.update([box(0, 0)], [[0.1, 0.8, 0.1]]);
+    const a = timed.update([box(0, 0)], [[0.8, 0.1, 0.1]], undefined, 2)[0];
+    const b = untimed.update([box(0, 0)], [[0.8, 0.1, 0.1]])[0];
+    a.probs.forEach((v, i) => expect(v).toBeCloseTo(b.probs[i], 10));
+  });
+
   it('a hold lasts maxHold × 33 ms at 10 updates per second, not maxHold updates', () => {
     const t = new FaceTracker(EMO, { alpha: 1, hysteresis: 0.2, uncertainBelow: 0, maxHold: 20 });
     t.update([box(0, 0)], [[0.2, 0.7, 0.1]], undefined, 0);

@@ -7,8 +7,9 @@ import type { Box, Point } from '../detection/types';
 export interface SmoothingSettings {
   /**
    * Weight of the newest frame in the moving average at 30 updates per second, 0 < alpha ≤ 1
-   * (1 = no smoothing). When update() is given times, the weight per update is scaled to the time
-   * since the last one (see stepWeight), so the smoothing lasts as long on a slow device as on a fast one.
+   * (1 = no smoothing). When update() is given times and updates come slower than that, the weight
+   * per update is scaled to the time since the last one (see stepWeight), so the smoothing lasts as
+   * long on a slow device as at 30 updates per second.
    */
   alpha: number;
   /** A new label must beat the shown one by this much (probability) before it is shown. */
@@ -157,8 +158,9 @@ export class FaceTracker {
       } else {
         t.box = box;
         t.keypoints = keypoints?.[i];
-        // Without times every update is one reference step (33 ms).
-        const steps = nowMs !== undefined && t.lastMs !== undefined ? Math.max(0, nowMs - t.lastMs) / REFERENCE_STEP_MS : 1;
+        // One reference step (33 ms) per update, or more when updates come slower than 30 a second.
+        // Never less: frames processed faster than real time (files, tests, Node) smooth per update.
+        const steps = nowMs !== undefined && t.lastMs !== undefined ? Math.max(1, (nowMs - t.lastMs) / REFERENCE_STEP_MS) : 1;
         t.lastMs = nowMs;
         t.mean = ema(t.mean, probs[i], stepWeight(this.smoothing.alpha, steps));
         const next = withHysteresis(t.mean, t.shown, this.smoothing.hysteresis);
