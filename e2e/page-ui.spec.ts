@@ -218,7 +218,7 @@ test('plain words: short status with the detail one click away, settings relativ
   await expect(page.getByTestId('backend-details')).toHaveCount(0);
   await page.getByTestId('backend-details-toggle').click();
   await expect(page.getByTestId('backend-details')).toContainText('Backend: wasm (');
-  await expect(page.getByTestId('uncertain-text')).toHaveText('below 1.8× chance (25%)');
+  await expect(page.getByTestId('uncertain-text')).toHaveText('below 1.4× chance (20%)');
   await expect(page.locator('.label-settings')).toContainText('each new frame counts 25%');
   const card = page.getByTestId('model-card');
   await card.locator('summary').click();

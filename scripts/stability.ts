@@ -1,12 +1,14 @@
-// npm run stability [-- --frames N] [--json] [--quality q] [--videos DIR | --no-video]
-//   (or -- --bench: ms per 3-face frame per quality level)
+// npm run stability [-- --frames N] [--json] [--quality q | --model id] [--videos DIR | --no-video] [--save F | --replay F] [--sweep] [--detect-every k]
+//   (or -- --bench: ms per 3-face frame per quality level;
+//    or -- --browser: the real clips as the fake webcam of the production build, see stability-browser.ts)
 // 1. Generated videos from the face-api sample photos (node_modules/@vladmandic/face-api/demo/sample*.jpg):
 //    each face is framed at 640×480 and shown for N frames with small jitter (position, scale) and
 //    sensor noise. Flicker = changes of the shown label per 100 frames on those still-expression
 //    clips; reaction = frames until the shown label follows a cut to a face with another expression.
 // 2. Real clips (../shared/videos/*.mp4, one person holding one expression; decoded with ffmpeg into
 //    a temporary folder at 30 fps, skipped with a message without ffmpeg or clips): label changes per
-//    100 samples taken 250 ms apart while the expression holds, and the time until the new label
+//    100 samples taken 250 ms apart while the expression holds (the held part forward, backward,
+//    forward, backward: a seamless loop, as --browser plays it), and the time until the new label
 //    shows after a cut from one clip to another (target ≤ 0.5 s).
 // The pipeline (a quality level, default: what auto starts with; smoothing off) classifies every
 // frame once; the raw results are replayed through the app's tracker with the default smoothing and
@@ -21,6 +23,7 @@ import { buildEvalPipeline, loadDetector } from '../src/eval/runner';
 import { loadImage as readImage } from '../src/imageio/index.ts';
 import { changesPer100, flickerPer100, majorityLabel, mostShown, reactionFrames, reactionToCut, replayLabels, rng, sampleLabels, type RawFrame } from '../src/eval/stability';
 import { decodeClip, videoUnavailable, withTempDir } from '../src/eval/video';
+import { runBrowser } from './stability-browser';
 import { DEFAULT_PIPELINE_SETTINGS, type EmotionPipeline } from '../src/pipeline/pipeline';
 import { DEFAULT_SMOOTHING, HOLD_FRAMES, type SmoothingSettings } from '../src/tracking/tracker';
 import type { Box } from '../src/detection/types';
@@ -52,6 +55,12 @@ const VIDEO_FPS = 30;
  */
 const HOLD_FROM: Record<string, number> = { studio_disgust: 2 };
 
+/** The pipeline's settings for collecting: no smoothing (the raw results are replayed); --detect-every k. */
+const RAW = {
+  smoothing: { alpha: 1, hysteresis: 0, uncertainBelow: 0 },
+  ...(valueOf('--detect-every') ? { detectEvery: Math.max(1, Number(valueOf('--detect-every'))) } : {}),
+};
+
 /** The quality level's ensemble (default: the app's default quality; auto = the level it starts with). */
 async function loadLevel(asked?: string): Promise<{ models: QualityModels; level: string; pipelineFor: () => Promise<EmotionPipeline> }> {
   const index = await loadIndex(fileModelSource(MODELS_DIR));
@@ -63,7 +72,18 @@ async function loadLevel(asked?: string): Promise<{ models: QualityModels; level
   return {
     models,
     level: loaded.level.id,
-    pipelineFor: async () => buildEvalPipeline(loaded.ensemble, { smoothing: { alpha: 1, hysteresis: 0, uncertainBelow: 0 } }),
+    pipelineFor: async () => buildEvalPipeline(loaded.ensemble, RAW),
+  };
+}
+
+/** --model ID: one model of models/index.json alone (e.g. big-xception, what the page ran before quality levels). */
+async function loadModel(id: string): Promise<{ models: { dispose(): Promise<void> | void }; level: string; pipelineFor: () => Promise<EmotionPipeline> }> {
+  const ref = await resolveModel(fileModelSource(MODELS_DIR), id);
+  const classifier = await EmotionClassifier.load(ref.manifest, ref.model);
+  return {
+    models: { dispose: () => undefined }, // the pipeline disposes its classifier
+    level: `model ${id}`,
+    pipelineFor: async () => buildEvalPipeline(classifier, RAW),
   };
 }
 
@@ -156,6 +176,7 @@ interface Collected {
 
 async function main(): Promise<void> {
   if (args.includes('--bench')) return bench();
+  if (args.includes('--browser')) return runBrowser({ videos: VIDEOS, holdFrom: HOLD_FROM, args });
   // --save FILE keeps the raw per-frame results; --replay FILE judges smoothings on them without the models.
   const replay = valueOf('--replay');
   const data: Collected = replay ? (JSON.parse(fs.readFileSync(replay, 'utf8')) as Collected) : await collect();
@@ -168,7 +189,8 @@ async function collect(): Promise<Collected> {
   await initNodeBackend('wasm');
   const detector = await loadDetector();
   // The level's models and default crop settings, but no smoothing: the raw per-frame output is replayed.
-  const level = await loadLevel(valueOf('--quality'));
+  const modelId = valueOf('--model');
+  const level = modelId ? await loadModel(modelId) : await loadLevel(valueOf('--quality'));
   const pipeline = await level.pipelineFor();
   const labels = pipeline.labels;
   const clips: { name: string; frames: (RawFrame | null)[]; label: string | null }[] = [];
@@ -234,16 +256,27 @@ async function collect(): Promise<Collected> {
   return { level: level.level, labels, clips, videos, videoSkip, frameMs, videoFrames };
 }
 
+/** --sweep: the grid of smoothings tried (EMA weight, hysteresis, hold cap, uncertain threshold). */
+function sweep(): { name: string; s: SmoothingSettings }[] {
+  const out: { name: string; s: SmoothingSettings }[] = [];
+  for (const alpha of [0.15, 0.2, 0.25, 0.3, 0.4])
+    for (const hysteresis of [0.1, 0.15, 0.2, 0.25])
+      for (const maxHold of [5, 10, 20, 45])
+        for (const uncertainBelow of [0.2, 0.25]) {
+          out.push({ name: `α=${alpha} h=${hysteresis} hold=${maxHold} u=${uncertainBelow}`, s: { alpha, hysteresis, uncertainBelow, maxHold } });
+        }
+  return out;
+}
+
 function report({ level, labels, clips, videos, videoSkip, frameMs, videoFrames }: Collected): void {
 
   const variants: { name: string; s: SmoothingSettings }[] = [
     { name: 'none (raw argmax)', s: { alpha: 1, hysteresis: 0, uncertainBelow: 0 } },
     { name: `default α=${DEFAULT_SMOOTHING.alpha} h=${DEFAULT_SMOOTHING.hysteresis} u=${DEFAULT_SMOOTHING.uncertainBelow} hold=${DEFAULT_SMOOTHING.maxHold ?? HOLD_FRAMES}`, s: DEFAULT_SMOOTHING },
     { name: 'α=0.2 h=0.15 u=0.3 (previous default)', s: { alpha: 0.2, hysteresis: 0.15, uncertainBelow: 0.3 } },
-    { name: 'α=0.25 h=0.15 u=0.25 no hold limit', s: { ...DEFAULT_SMOOTHING, maxHold: Infinity } },
-    ...[0.15, 0.2, 0.25].flatMap((alpha) =>
-      [0.1, 0.15, 0.2].flatMap((hysteresis) => [0.25, 0.3].map((uncertainBelow) => ({ name: `α=${alpha} h=${hysteresis} u=${uncertainBelow}`, s: { alpha, hysteresis, uncertainBelow, maxHold: HOLD_FRAMES } }))),
-    ),
+    { name: 'α=0.25 h=0.15 u=0.25 hold=10 (phase 1)', s: { alpha: 0.25, hysteresis: 0.15, uncertainBelow: 0.25, maxHold: 10 } },
+    { name: 'α=0.25 h=0.15 u=0.25 no hold limit', s: { alpha: 0.25, hysteresis: 0.15, uncertainBelow: 0.25, maxHold: Infinity } },
+    ...(args.includes('--sweep') ? sweep() : []),
   ];
   const median = (v: number[]) => (v.length ? [...v].sort((x, y) => x - y)[Math.floor(v.length / 2)] : null);
   const results = variants.map(({ name, s }) => {
@@ -261,10 +294,14 @@ function report({ level, labels, clips, videos, videoSkip, frameMs, videoFrames 
     });
     const settled = reactions.filter((r): r is number => r !== null).sort((x, y) => x - y);
     // Real clips: samples 250 ms apart over the held part of each clip.
+    // Real clips: the held part forward, backward, forward, backward (as `--browser` plays it: a
+    // seamless loop, 4 passes), sampled every 250 ms; one pass alone has only 12–20 samples.
     const held = videos.map((v) => {
-      const shown = replayLabels(v.frames, labels, s);
-      const samples = sampleLabels(shown, VIDEO_FPS, 250, v.holdFrom);
-      return { clip: v.name, changesPer100: changesPer100(samples), samples: samples.length, settled: mostShown(shown.slice(v.holdFrom)) };
+      const part = v.frames.slice(v.holdFrom);
+      const loop = [...part, ...part.slice().reverse()];
+      const shown = replayLabels([...loop, ...loop], labels, s);
+      const samples = sampleLabels(shown, VIDEO_FPS, 250);
+      return { clip: v.name, changesPer100: changesPer100(samples), samples: samples.length, settled: mostShown(shown) };
     });
     // Cuts between clips: the held part of a, then the held part of b (the same place in the picture:
     // the tracker keeps the id and its history). Reaction: until the display shows, for 0.5 s, what it
@@ -322,6 +359,16 @@ function report({ level, labels, clips, videos, videoSkip, frameMs, videoFrames 
   };
   if (json) {
     console.log(JSON.stringify(summary));
+    return;
+  }
+  if (args.includes('--sweep')) {
+    // Settings whose slowest reaction on real cuts is ≤ 0.5 s and whose generated-clip flicker and
+    // slowest reaction are no worse than phase 1's, by real-clip changes (mean, then worst).
+    const base = results.find((r) => r.smoothing.includes('phase 1'))!;
+    const ok = results.filter((r) => r.video && r.video.cutsNeverSettled === 0 && (r.video.reactionMsMax ?? Infinity) <= 500 && r.flickerMean <= base.flickerMean + 1e-9 && (r.reactionMax ?? Infinity) <= (base.reactionMax ?? Infinity));
+    ok.sort((a, b) => a.video!.changesPer100Mean - b.video!.changesPer100Mean || a.video!.changesPer100Max - b.video!.changesPer100Max);
+    console.log(`sweep: ${sweep().length} settings, ${ok.length} pass the reaction and generated-clip limits; best 15:`);
+    for (const r of ok.slice(0, 15)) console.log(`  ${r.smoothing.padEnd(40)} real ${r.video!.changesPer100Mean.toFixed(2)} (worst ${r.video!.changesPer100Max.toFixed(1)}), cut ${r.video!.reactionMsMedian}/${r.video!.reactionMsMax} ms; generated ${r.flickerMean.toFixed(2)}/${r.flickerMax.toFixed(2)}, ${r.reactionMedian}/${r.reactionMax} frames`);
     return;
   }
   console.log(`quality ${level}; ${clips.length} faces from the face-api sample photos, ${FRAMES} frames each at ${W}×${H} (jitter ±1.5 %, zoom ±2 %, noise σ 4); face missed in ${missed} frames`);

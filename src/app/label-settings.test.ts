@@ -4,10 +4,10 @@ import { initialSettings, parseAppOptions } from './options';
 import { createAppStore } from '../store/app-store';
 
 describe('label settings', () => {
-  it('the defaults are: smoothing 0.75 (EMA weight 0.25), uncertain below 25 %', () => {
+  it('the defaults are: smoothing 0.75 (EMA weight 0.25), uncertain below 20 %', () => {
     // Literal numbers, not the code's own constants: a changed default must change this test.
     expect(DEFAULT_LABEL_SETTINGS.smoothing).toBeCloseTo(0.75, 10);
-    expect(DEFAULT_LABEL_SETTINGS.uncertainBelow).toBe(0.25);
+    expect(DEFAULT_LABEL_SETTINGS.uncertainBelow).toBe(0.2);
     const s = pipelineLabelSettings(DEFAULT_LABEL_SETTINGS);
     expect(s.smoothing.alpha).toBeCloseTo(0.25, 10);
     expect(s.smoothing.hysteresis).toBe(0.15);

@@ -213,7 +213,8 @@ export class EmotionPipeline {
   }
 
   private result(width: number, height: number, boxes: Box[], probs: (number[] | null)[], keypoints: (Point[] | undefined)[], timings: FrameResult['timings']): FrameResult {
-    const tracked = this.tracker.update(boxes, probs, keypoints);
+    // Timed updates: the smoothing lasts as long in time whatever the frame rate (see stepWeight).
+    const tracked = this.tracker.update(boxes, probs, keypoints, now());
     const labels = this.classifier.labels;
     const faces: FaceResult[] = tracked.map((t) => ({
       id: t.id,

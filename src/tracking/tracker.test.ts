@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Box } from '../detection/types';
-import { DEFAULT_SMOOTHING, FaceTracker, UNCERTAIN, ema, isUncertain, withHysteresis } from './tracker';
+import { DEFAULT_SMOOTHING, FaceTracker, UNCERTAIN, ema, isUncertain, stepWeight, withHysteresis } from './tracker';
 
 const LABELS = ['angry', 'happy', 'neutral'];
 const box = (x: number, y: number, side = 100): Box => ({ x, y, width: side, height: side });
@@ -171,5 +171,61 @@ describe('FaceTracker with a crowd classified in turns', () => {
     expect(out[0].probs).toEqual(HAPPY);
     expect(out[0].box.x).toBe(5);
     expect(t.update([box(5, 0), box(305, 0)], [NEUTRAL, null]).map((f) => f.emotion)).toEqual(['neutral', 'happy']);
+  });
+});
+
+describe('default hold', () => {
+  it('holds a label against a leader within the hysteresis for 20 updates, then shows the leader', () => {
+    // Literal number, not HOLD_FRAMES: a changed default must change this test.
+    const t = new FaceTracker(['sad', 'neutral', 'happy'], { alpha: 1, hysteresis: 0.2, uncertainBelow: 0 });
+    t.update([box(0, 0)], [[0.2, 0.7, 0.1]]);
+    const shown: string[] = [];
+    for (let i = 0; i < 21; i++) shown.push(t.update([box(0, 0)], [[0.5, 0.4, 0.1]])[0].emotion);
+    expect(shown.slice(0, 20).every((l) => l === 'neutral')).toBe(true);
+    expect(shown[20]).toBe('sad');
+  });
+});
+
+describe('timed updates: the smoothing lasts as long at any frame rate', () => {
+  const EMO = ['sad', 'neutral', 'happy'];
+
+  it('the weight for k reference steps (33 ms each) is what alpha per step adds up to', () => {
+    expect(stepWeight(0.25, 1)).toBeCloseTo(0.25, 10);
+    expect(stepWeight(0.25, 2)).toBeCloseTo(1 - 0.75 * 0.75, 10);
+    expect(stepWeight(0.25, 0)).toBe(0);
+    expect(stepWeight(1, 0.5)).toBe(1);
+  });
+
+  it('one update 100 ms later moves the bars as far as three updates 33 ms apart', () => {
+    const s = { alpha: 0.25, hysteresis: 0, uncertainBelow: 0 };
+    const slow = new FaceTracker(EMO, s);
+    const fast = new FaceTracker(EMO, s);
+    slow.update([box(0, 0)], [[0.1, 0.8, 0.1]], undefined, 0);
+    fast.update([box(0, 0)], [[0.1, 0.8, 0.1]], undefined, 0);
+    const a = slow.update([box(0, 0)], [[0.8, 0.1, 0.1]], undefined, 100)[0];
+    let b = fast.update([box(0, 0)], [[0.8, 0.1, 0.1]], undefined, 100 / 3)[0];
+    b = fast.update([box(0, 0)], [[0.8, 0.1, 0.1]], undefined, 200 / 3)[0];
+    b = fast.update([box(0, 0)], [[0.8, 0.1, 0.1]], undefined, 100)[0];
+    a.probs.forEach((v, i) => expect(v).toBeCloseTo(b.probs[i], 10));
+  });
+
+  it('updates faster than 30 a second (a file processed faster than real time) count one step each', () => {
+    const s = { alpha: 0.25, hysteresis: 0, uncertainBelow: 0 };
+    const timed = new FaceTracker(EMO, s);
+    const untimed = new FaceTracker(EMO, s);
+    timed.update([box(0, 0)], [[0.1, 0.8, 0.1]], undefined, 0);
+    untimed.update([box(0, 0)], [[0.1, 0.8, 0.1]]);
+    const a = timed.update([box(0, 0)], [[0.8, 0.1, 0.1]], undefined, 2)[0];
+    const b = untimed.update([box(0, 0)], [[0.8, 0.1, 0.1]])[0];
+    a.probs.forEach((v, i) => expect(v).toBeCloseTo(b.probs[i], 10));
+  });
+
+  it('a hold lasts maxHold × 33 ms at 10 updates per second, not maxHold updates', () => {
+    const t = new FaceTracker(EMO, { alpha: 1, hysteresis: 0.2, uncertainBelow: 0, maxHold: 20 });
+    t.update([box(0, 0)], [[0.2, 0.7, 0.1]], undefined, 0);
+    const shown: string[] = [];
+    for (let k = 1; k <= 8; k++) shown.push(t.update([box(0, 0)], [[0.5, 0.4, 0.1]], undefined, k * 100)[0].emotion);
+    // Held through 600 ms (18 steps), shown at 700 ms (21 steps > 20).
+    expect(shown).toEqual(['neutral', 'neutral', 'neutral', 'neutral', 'neutral', 'neutral', 'sad', 'sad']);
   });
 });

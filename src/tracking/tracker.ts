@@ -6,7 +6,12 @@ import { iou } from '../crop/crop-box';
 import type { Box, Point } from '../detection/types';
 
 export interface SmoothingSettings {
-  /** Weight of the newest frame in the moving average, 0 < alpha ≤ 1 (1 = no smoothing). */
+  /**
+   * Weight of the newest frame in the moving average at 30 updates per second, 0 < alpha ≤ 1
+   * (1 = no smoothing). When update() is given times and updates come slower than that, the weight
+   * per update is scaled to the time since the last one (see stepWeight), so the smoothing lasts as
+   * long on a slow device as at 30 updates per second.
+   */
   alpha: number;
   /** A new label must beat the shown one by this much (probability) before it is shown. */
   hysteresis: number;
@@ -14,22 +19,25 @@ export interface SmoothingSettings {
   uncertainBelow: number;
   /**
    * While another class leads by less than the hysteresis, the label and its bars are held (the
-   * last distribution whose top class is the label) for at most this many updates; then the leader
-   * shows anyway. Default HOLD_FRAMES.
+   * last distribution whose top class is the label) for at most this many updates at 30 per second
+   * (with times: for as long as that takes, maxHold × 33 ms); then the leader shows anyway. Default HOLD_FRAMES.
    */
   maxHold?: number;
 }
 
-/** Default of SmoothingSettings.maxHold: 10 updates, a third of a second at 30 fps. */
-export const HOLD_FRAMES = 10;
+/** Default of SmoothingSettings.maxHold: 20 updates, two thirds of a second at 30 fps. */
+export const HOLD_FRAMES = 20;
 
-// Chosen with `npm run stability` (quality balanced) among 480 settings replayed on the same frames:
-// the real clips (../shared/videos) and the generated ones. Among those whose reaction after a cut
-// between real clips stays ≤ 0.5 s, the fewest label changes on held expressions: 5.3 per 100
-// samples at 250 ms (was 8.8 with α 0.2, h 0.15, u 0.3, whose slowest reaction was 767 ms), and
-// 0.73 changes per 100 frames on the generated clips. The uncertain threshold is lower than before
-// because calibrated probabilities are softer (a temperature above 1).
-export const DEFAULT_SMOOTHING: SmoothingSettings = { alpha: 0.25, hysteresis: 0.15, uncertainBelow: 0.25, maxHold: HOLD_FRAMES };
+// Chosen with `npm run stability -- --replay FILE --sweep` (160 settings: EMA weight, hysteresis, hold
+// cap, uncertain threshold) on the same raw frames of three models (quality balanced, fast, and
+// big-Xception alone, what the page ran before quality levels): the real clips (../shared/videos,
+// looped forward and backward) and the generated ones. Among the settings whose slowest reaction
+// after a cut between real clips stays ≤ 0.5 s and whose generated-clip flicker and reaction are no
+// worse than before, the fewest label changes on held expressions: mean of the three models 8.1 per
+// 100 samples at 250 ms (was 8.7 with uncertain below 0.25 and hold 10); the lower threshold stops
+// "uncertain" blinking in and out on big-Xception's soft readings, the longer hold halves the
+// generated-clip flicker of `fast`. The remaining changes are the models' readings drifting (README).
+export const DEFAULT_SMOOTHING: SmoothingSettings = { alpha: 0.25, hysteresis: 0.15, uncertainBelow: 0.2, maxHold: HOLD_FRAMES };
 
 export const UNCERTAIN = 'uncertain';
 
@@ -55,7 +63,8 @@ interface Track {
   /** What is shown: `mean`, or while held, the last `mean` whose top class was the label. */
   probs: number[];
   shown: number; // index of the shown label = argmax(probs)
-  held: number; // consecutive updates the label has been held against a leader
+  held: number; // how long the label has been held against a leader, in reference updates (33 ms each)
+  lastMs?: number; // time of the last update, when update() is given times
   uncertain: boolean;
   age: number;
   missed: number;
@@ -108,7 +117,7 @@ export class FaceTracker {
    * probs[i] are the raw class probabilities of boxes[i]; null when boxes[i] was not classified on
    * this frame (a crowd classified in turns): its face keeps its smoothed probabilities.
    */
-  update(boxes: Box[], probs: (number[] | null)[], keypoints?: (Point[] | undefined)[]): TrackedFace[] {
+  update(boxes: Box[], probs: (number[] | null)[], keypoints?: (Point[] | undefined)[], nowMs?: number): TrackedFace[] {
     const assigned = new Array<Track | undefined>(boxes.length);
     const free = new Set(this.tracks);
     // Greedy: best-overlapping pairs first, so a person entering never steals a neighbour's id.
@@ -148,22 +157,27 @@ export class FaceTracker {
       if (!t) {
         // Not classified and not followed (should not happen): a flat distribution, shown as uncertain.
         const first = p ? p.slice() : new Array<number>(this.labels.length).fill(1 / this.labels.length);
-        t = { id: this.nextId++, box, keypoints: keypoints?.[i], mean: first.slice(), probs: first, shown: argmax(first), held: 0, uncertain: false, age: 0, missed: 0 };
+        t = { id: this.nextId++, box, keypoints: keypoints?.[i], mean: first.slice(), probs: first, shown: argmax(first), held: 0, lastMs: p ? nowMs : undefined, uncertain: false, age: 0, missed: 0 };
         t.uncertain = Math.max(...t.probs) < this.smoothing.uncertainBelow;
         this.tracks.push(t);
       } else {
         t.box = box;
         t.keypoints = keypoints?.[i];
-        // No probabilities: not classified this frame (a crowd's turn), the smoothed label stays.
+        // No probabilities: not classified this frame (a crowd's turn), the smoothed label stays;
+        // the next classification counts the time since the last one.
         if (p) {
-          t.mean = ema(t.mean, p, this.smoothing.alpha);
+          // One reference step (33 ms) per update, or more when updates come slower than 30 a second.
+          // Never less: frames processed faster than real time (files, tests, Node) smooth per update.
+          const steps = nowMs !== undefined && t.lastMs !== undefined ? Math.max(1, (nowMs - t.lastMs) / REFERENCE_STEP_MS) : 1;
+          t.lastMs = nowMs;
+          t.mean = ema(t.mean, p, stepWeight(this.smoothing.alpha, steps));
           const next = withHysteresis(t.mean, t.shown, this.smoothing.hysteresis);
           const leader = argmax(t.mean);
-          if (next === leader || t.held + 1 > (this.smoothing.maxHold ?? HOLD_FRAMES)) {
+          if (next === leader || t.held + steps > (this.smoothing.maxHold ?? HOLD_FRAMES)) {
             t.shown = leader;
             t.probs = t.mean;
             t.held = 0;
-          } else t.held++; // hold the label together with the bars that put it on top
+          } else t.held += steps; // hold the label together with the bars that put it on top
           t.uncertain = isUncertain(t.probs, t.uncertain, this.smoothing.uncertainBelow);
         }
         t.age++;
@@ -190,6 +204,18 @@ const centreY = (b: Box) => b.y + b.height / 2;
 export function isUncertain(probs: number[], wasUncertain: boolean, threshold: number): boolean {
   const top = Math.max(...probs);
   return wasUncertain ? top < threshold + UNCERTAIN_BAND : top < threshold;
+}
+
+/** The update interval the smoothing settings are stated for: 30 updates per second. */
+export const REFERENCE_STEP_MS = 1000 / 30;
+
+/**
+ * The EMA weight for an update `steps` reference intervals after the last one: what `alpha` per
+ * reference step adds up to over that time, 1 − (1 − alpha)^steps (alpha itself for one step).
+ */
+export function stepWeight(alpha: number, steps: number): number {
+  if (alpha >= 1) return 1;
+  return 1 - Math.pow(1 - alpha, steps);
 }
 
 export function ema(prev: number[], next: number[], alpha: number): number[] {
