@@ -1,4 +1,5 @@
 import { useApp } from './context';
+import { qualityReasonWords } from './plain-words';
 
 /**
  * The quality setting: auto or one of models/index.json's levels (fast, balanced, best). While a
@@ -10,6 +11,7 @@ export function QualitySetting() {
   const update = useApp((s) => s.updateSettings);
   const userModel = quality !== null && quality.level === null;
   const value = setting || quality?.setting || 'auto';
+  const live = useApp((s) => s.source?.kind !== 'image');
   return (
     <label className="slider">
       <span className="slider-name">Quality</span>
@@ -21,7 +23,7 @@ export function QualitySetting() {
           </option>
         ))}
       </select>
-      <output data-testid="quality-note">{userModel ? 'Your own model replaces the built-in models: quality levels apply to them only.' : quality?.reason}</output>
+      <output data-testid="quality-note">{userModel ? 'Your own model replaces the built-in models: quality levels apply to them only.' : quality && `Now: ${quality.level}, ${qualityReasonWords(quality.reason, live)}`}</output>
     </label>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { selectFaceCount, type AppStatus } from '../store/app-store';
 import { useApp } from './context';
-import { backendSummary, qualitySummary } from './plain-words';
+import { backendSummary, qualityReasonWords, qualitySummary } from './plain-words';
 
 const STATE_WORDS: Record<Exclude<AppStatus, 'starting'>, (live: boolean) => string> = {
   idle: () => 'Stopped',
@@ -29,11 +29,11 @@ export function StatusBar() {
         {backend ? backendSummary(backend.name, backend.reason) : 'Models not loaded yet'}
       </span>
       {quality && (
-        <span data-testid="quality" data-level={quality.level ?? ''} data-setting={quality.setting} title={quality.reason}>
+        <span data-testid="quality" data-level={quality.level ?? ''} data-setting={quality.setting}>
           {qualitySummary(quality)}
           <span className="quality-reason" data-testid="quality-reason">
             {' — '}
-            {quality.reason}
+            {qualityReasonWords(quality.reason, live)}
           </span>
         </span>
       )}
@@ -44,7 +44,13 @@ export function StatusBar() {
       )}
       {details && backend && (
         <span className="backend-detail" data-testid="backend-details">
-          Backend: {backend.name} ({backend.reason}){quality && <> · quality {quality.level ?? 'your own model'}: {quality.reason}</>}
+          Backend: {backend.name} ({backend.reason})
+          {quality && (
+            <>
+              <br />
+              Quality {quality.level ?? 'your own model'}: {quality.reason}
+            </>
+          )}
         </span>
       )}
       {status === 'running' && live && (
