@@ -25,6 +25,11 @@ export function StatusBar() {
       <span data-testid="status" data-state={status} role="status">
         {status === 'starting' ? progress || 'Starting…' : STATE_WORDS[status](live)}
       </span>
+      {status === 'running' && live && (
+        <span data-testid="stats">
+          {stats.fps.toFixed(1)} FPS · {stats.pipelineMs.toFixed(0)} ms/frame · {faces} face{faces === 1 ? '' : 's'}
+        </span>
+      )}
       <span data-testid="backend" data-backend={backend?.name ?? ''} title={backend?.reason}>
         {backend ? backendSummary(backend.name, backend.reason) : 'Models not loaded yet'}
       </span>
@@ -51,11 +56,6 @@ export function StatusBar() {
               Quality {quality.level ?? 'your own model'}: {quality.reason}
             </>
           )}
-        </span>
-      )}
-      {status === 'running' && live && (
-        <span data-testid="stats">
-          {stats.fps.toFixed(1)} FPS · {stats.pipelineMs.toFixed(0)} ms/frame · {faces} face{faces === 1 ? '' : 's'}
         </span>
       )}
     </div>
