@@ -25,11 +25,20 @@ function fakeContext(width: number, height: number) {
       fills.push({ x, y, width, height, color: this.fillStyle });
     },
     strokeRect() {},
+    lines: [] as number[][],
+    beginPath() {},
+    moveTo(x: number, y: number) {
+      this.lines.push([x, y]);
+    },
+    lineTo(x: number, y: number) {
+      this.lines[this.lines.length - 1].push(x, y);
+    },
+    stroke() {},
     fillStyle: '',
     strokeStyle: '',
     lineWidth: 1,
   };
-  return { ctx: ctx as unknown as CanvasRenderingContext2D, texts, sizes, fills };
+  return { ctx: ctx as unknown as CanvasRenderingContext2D, texts, sizes, fills, lines: ctx.lines };
 }
 
 const LABELS = ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'];
@@ -109,6 +118,24 @@ describe('drawOverlay', () => {
     expect(f.clear).toBe(true);
     // The label sits below the box or above the tab, never across the tab (12 px × 1.5 tall).
     expect(f.label.y >= 240 || f.label.y + f.label.height <= tabBottom - 18).toBe(true);
+  });
+
+  it('ties a label placed away from its face to the face with a line; a label next to its face gets none', () => {
+    // A tight row of six faces: their labels are wider than a face, so some stack a row further out.
+    const { ctx, lines } = fakeContext(960, 540);
+    const near = drawOverlay(ctx, frame([face(1, 100, 'happy', 0.7)]), { mirror: false, labels: LABELS, displayScale: 1 });
+    expect(near.faces[0].clear).toBe(true);
+    expect(lines).toHaveLength(0);
+    const crowd = fakeContext(400, 300);
+    const faces: FaceResult[] = [0, 1, 2, 3, 4, 5].map((k) => ({ ...face(k + 1, 0, 'sad', 0.6), box: { x: 10 + k * 63, y: 120, width: 55, height: 55 } }));
+    const layout = drawOverlay(crowd.ctx, { frame: 1, width: 400, height: 300, faces } as unknown as FrameResult, { mirror: false, labels: LABELS, displayScale: 1 });
+    const away = layout.faces.filter((f) => f.clear && (f.label.y > f.box.y + f.box.height + 20 || f.label.y + f.label.height < f.box.y - 30));
+    expect(away.length).toBeGreaterThan(0);
+    expect(crowd.lines.length).toBe(away.length); // one path each (stroked in black, then in colour)
+    for (const f of away) {
+      const end = crowd.lines.find((l) => l[2] >= f.box.x && l[2] <= f.box.x + f.box.width && (l[3] === f.box.y || l[3] === f.box.y + f.box.height));
+      expect(end, `a line reaches face ${f.number}`).toBeTruthy();
+    }
   });
 });
 

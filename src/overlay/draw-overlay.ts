@@ -124,6 +124,10 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, result: FrameResult, 
     result.width,
     result.height,
   );
+  // A label stacked away from its face (crowded rows) is tied to it by a line, drawn under every label.
+  blocks.forEach((b, i) => {
+    if (spots[i].clear) drawLeader(ctx, b, spots[i].rect, scale);
+  });
   const faces = blocks.map((b, i): OverlayFaceLayout => {
     const { rect, size, clear } = spots[i];
     const face = { id: b.face.id, number: b.number, emotion: b.face.emotion, score: b.face.score, box: b.box };
@@ -154,6 +158,28 @@ function drawBox(ctx: CanvasRenderingContext2D, b: Block, opts: OverlayOptions, 
   ctx.fillRect(b.tab.x, b.tab.y, b.tab.width, b.tab.height);
   ctx.fillStyle = '#000';
   ctx.fillText(String(b.number), b.tab.x + b.barFont * 0.35, b.tab.y + b.barFont * 1.15);
+}
+
+/** A line from a label that does not touch its face (box and tab) to the nearest point of the box. */
+function drawLeader(ctx: CanvasRenderingContext2D, b: Block, label: Box, scale: number): void {
+  const gapX = Math.max(0, b.area.x - (label.x + label.width), label.x - (b.area.x + b.area.width));
+  const gapY = Math.max(0, b.area.y - (label.y + label.height), label.y - (b.area.y + b.area.height));
+  if (Math.hypot(gapX, gapY) <= b.font * 0.5) return;
+  const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+  // From the label's point nearest the box to the box's point nearest that.
+  const lx = clamp(b.box.x + b.box.width / 2, label.x, label.x + label.width);
+  const ly = clamp(b.box.y + b.box.height / 2, label.y, label.y + label.height);
+  const bx = clamp(lx, b.box.x, b.box.x + b.box.width);
+  const by = clamp(ly, b.box.y, b.box.y + b.box.height);
+  ctx.beginPath();
+  ctx.moveTo(lx, ly);
+  ctx.lineTo(bx, by);
+  ctx.lineWidth = Math.max(2, 4 / scale);
+  ctx.strokeStyle = '#000';
+  ctx.stroke();
+  ctx.lineWidth = Math.max(1, 2 / scale);
+  ctx.strokeStyle = b.color;
+  ctx.stroke();
 }
 
 /**

@@ -16,7 +16,7 @@ export function QualitySetting() {
     <label className="slider">
       <span className="slider-name">Quality</span>
       <select data-testid="setting-quality" value={value} disabled={!quality || userModel} onChange={(e) => update({ quality: e.target.value })}>
-        <option value="auto">Auto: the best this device keeps up with</option>
+        <option value="auto">Auto: adapts to this device</option>
         {(quality?.levels ?? []).map((l) => (
           <option key={l.id} value={l.id}>
             {l.label}
