@@ -133,7 +133,8 @@ describe('drawOverlay', () => {
     expect(away.length).toBeGreaterThan(0);
     expect(crowd.lines.length).toBe(away.length); // one path each (stroked in black, then in colour)
     for (const f of away) {
-      const end = crowd.lines.find((l) => l[2] >= f.box.x && l[2] <= f.box.x + f.box.width && (l[3] === f.box.y || l[3] === f.box.y + f.box.height));
+      // It ends at the face: on the box's bottom edge, or on the top of the number tab above it.
+      const end = crowd.lines.find((l) => l[2] >= f.box.x && l[2] <= f.box.x + f.box.width && (l[3] === f.box.y + f.box.height || (l[3] < f.box.y && l[3] >= f.box.y - 20)));
       expect(end, `a line reaches face ${f.number}`).toBeTruthy();
     }
   });

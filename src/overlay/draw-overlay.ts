@@ -116,9 +116,6 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, result: FrameResult, 
     return { face, number, box, tab, area: union(box, tab), color: labelColor(face.emotion, opts.labels.indexOf(face.emotion)), font, barFont, title, details, sizes };
   });
 
-  // Boxes first, so no box is drawn over another face's label.
-  for (const b of blocks) drawBox(ctx, b, opts, scale);
-
   const spots = placeLabels(
     blocks.map((b) => ({ box: b.area, sizes: b.sizes })),
     result.width,
@@ -128,6 +125,8 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, result: FrameResult, 
   blocks.forEach((b, i) => {
     if (spots[i].clear) drawLeader(ctx, b, spots[i].rect, scale);
   });
+  // Then the boxes, so no box is drawn over another face's label.
+  for (const b of blocks) drawBox(ctx, b, opts, scale);
   const faces = blocks.map((b, i): OverlayFaceLayout => {
     const { rect, size, clear } = spots[i];
     const face = { id: b.face.id, number: b.number, emotion: b.face.emotion, score: b.face.score, box: b.box };
@@ -166,11 +165,12 @@ function drawLeader(ctx: CanvasRenderingContext2D, b: Block, label: Box, scale: 
   const gapY = Math.max(0, b.area.y - (label.y + label.height), label.y - (b.area.y + b.area.height));
   if (Math.hypot(gapX, gapY) <= b.font * 0.5) return;
   const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
-  // From the label's point nearest the box to the box's point nearest that.
+  // From the label's point nearest the face to the face's (box and tab) point nearest that.
+  const { area } = b;
   const lx = clamp(b.box.x + b.box.width / 2, label.x, label.x + label.width);
   const ly = clamp(b.box.y + b.box.height / 2, label.y, label.y + label.height);
-  const bx = clamp(lx, b.box.x, b.box.x + b.box.width);
-  const by = clamp(ly, b.box.y, b.box.y + b.box.height);
+  const bx = clamp(lx, area.x, area.x + area.width);
+  const by = clamp(ly, area.y, area.y + area.height);
   ctx.beginPath();
   ctx.moveTo(lx, ly);
   ctx.lineTo(bx, by);
