@@ -39,6 +39,10 @@ test('auto reports a level and the reason it was chosen; the setting forces anot
   expect(q.reason).toContain(q.level!);
   await expect(page.getByTestId('quality')).toHaveAttribute('data-setting', 'auto');
   await expect(page.getByTestId('quality-reason')).toContainText('3 faces');
+  // Plain words on the status line; auto's timings one click away.
+  await expect(page.getByTestId('quality-reason')).not.toContainText(' ms');
+  await page.getByTestId('backend-details-toggle').click();
+  await expect(page.getByTestId('backend-details')).toContainText(/Quality \w+: auto: 3 faces: .* ms/);
 
   await page.getByTestId('setting-quality').selectOption('fast');
   await expect.poll(() => quality(page)).toMatchObject({ level: 'fast', setting: 'fast' });

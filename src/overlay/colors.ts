@@ -8,7 +8,8 @@ const KNOWN: Record<string, string> = {
   surprise: '#f76b15',
   neutral: '#9ba1a6',
   contempt: '#a18072',
-  uncertain: '#c1c8cd',
+  // Near white: told apart from neutral's grey in the class-mood timeline and legend.
+  uncertain: '#eceef0',
 };
 
 const FALLBACK = ['#12a594', '#d6409f', '#0090ff', '#ffc53d', '#7c66dc', '#5bb98b', '#e54666', '#978365'];

@@ -33,9 +33,10 @@ export interface OverlayFaceLayout {
   score: number;
   /** Canvas pixels, as drawn (mirrored if the view is). */
   box: Box;
+  /** The label's rectangle; for detail 'number', the number tab on the box (the card has the values). */
   label: Box;
-  detail: LabelDetail;
-  /** False when no spot free of other faces existed even for the smallest label. */
+  detail: LabelDetail | 'number';
+  /** False when no spot free of other faces existed even for the smallest label: then only the number is drawn. */
   clear: boolean;
 }
 
@@ -61,6 +62,10 @@ interface Block {
   face: FaceResult;
   number: number;
   box: Box;
+  /** The number tab: above the box's corner when the face is small (so it does not hide the face), else inside. */
+  tab: Box;
+  /** What labels must keep clear of: the box and its tab. */
+  area: Box;
   color: string;
   font: number;
   barFont: number;
@@ -96,6 +101,7 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, result: FrameResult, 
     const font = Math.max(minPx, Math.min(maxPx, box.width / 7));
     const barFont = Math.max((MIN_BAR_CSS * textScale) / scale, font * 0.72);
     const number = numbers.get(face.id) ?? 0;
+    const tab = numberTab(ctx, box, number, barFont, result.faces, drawn, opts.mirror ? result.width : 0);
     const title = `${number ? `${number} · ` : ''}${face.emotion} ${Math.round(face.score * 100)}%`;
     ctx.font = `700 ${font}px system-ui, sans-serif`;
     const titleW = ctx.measureText(title).width + font * 0.6;
@@ -107,18 +113,29 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, result: FrameResult, 
         ? { width: titleW, height: font * 1.75 }
         : { width: Math.max(titleW, barFont * 11), height: font * 1.4 + rows * barFont * 1.35 + barFont * 0.3 };
     });
-    return { face, number, box, color: labelColor(face.emotion, opts.labels.indexOf(face.emotion)), font, barFont, title, details, sizes };
+    return { face, number, box, tab, area: union(box, tab), color: labelColor(face.emotion, opts.labels.indexOf(face.emotion)), font, barFont, title, details, sizes };
   });
 
-  // Boxes first, so no box is drawn over another face's label.
+  const spots = placeLabels(
+    blocks.map((b) => ({ box: b.area, sizes: b.sizes })),
+    result.width,
+    result.height,
+  );
+  // A label stacked away from its face (crowded rows) is tied to it by a line, drawn under every label.
+  blocks.forEach((b, i) => {
+    if (spots[i].clear) drawLeader(ctx, b, spots[i].rect, scale);
+  });
+  // Then the boxes, so no box is drawn over another face's label.
   for (const b of blocks) drawBox(ctx, b, opts, scale);
-
-  const spots = placeLabels(blocks, result.width, result.height);
   const faces = blocks.map((b, i): OverlayFaceLayout => {
     const { rect, size, clear } = spots[i];
+    const face = { id: b.face.id, number: b.number, emotion: b.face.emotion, score: b.face.score, box: b.box };
+    // No free spot even for the headline: a label there would hide another face, so only the
+    // number (in the face's colour) is drawn and the card carries the values.
+    if (!clear && b.number) return { ...face, label: b.tab, detail: 'number', clear };
     const detail = b.details[size];
     drawBlock(ctx, b, rect, detail, barRows(b.face, opts.labels, detail), opts, scale);
-    return { id: b.face.id, number: b.number, emotion: b.face.emotion, score: b.face.score, box: b.box, label: rect, detail, clear };
+    return { ...face, label: rect, detail, clear };
   });
   return { width: result.width, height: result.height, displayScale: scale, titleCssPx: MIN_TITLE_CSS * textScale, barCssPx: MIN_BAR_CSS * textScale, faces };
 }
@@ -134,15 +151,65 @@ function drawBox(ctx: CanvasRenderingContext2D, b: Block, opts: OverlayOptions, 
   ctx.strokeStyle = b.color;
   ctx.strokeRect(b.box.x, b.box.y, b.box.width, b.box.height);
   if (!b.number) return;
-  // The face's number in the box's corner, as on its card.
-  const text = String(b.number);
+  // The face's number on its tab, as on its card.
   ctx.font = `700 ${b.barFont * 1.1}px system-ui, sans-serif`;
-  const w = ctx.measureText(text).width + b.barFont * 0.7;
-  const h = b.barFont * 1.5;
   ctx.fillStyle = b.color;
-  ctx.fillRect(b.box.x, b.box.y, w, h);
+  ctx.fillRect(b.tab.x, b.tab.y, b.tab.width, b.tab.height);
   ctx.fillStyle = '#000';
-  ctx.fillText(text, b.box.x + b.barFont * 0.35, b.box.y + b.barFont * 1.15);
+  ctx.fillText(String(b.number), b.tab.x + b.barFont * 0.35, b.tab.y + b.barFont * 1.15);
+}
+
+/** A line from a label that does not touch its face (box and tab) to the nearest point of the box. */
+function drawLeader(ctx: CanvasRenderingContext2D, b: Block, label: Box, scale: number): void {
+  const gapX = Math.max(0, b.area.x - (label.x + label.width), label.x - (b.area.x + b.area.width));
+  const gapY = Math.max(0, b.area.y - (label.y + label.height), label.y - (b.area.y + b.area.height));
+  if (Math.hypot(gapX, gapY) <= b.font * 0.5) return;
+  const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+  // From the label's point nearest the face to the face's (box and tab) point nearest that.
+  const { area } = b;
+  const lx = clamp(b.box.x + b.box.width / 2, label.x, label.x + label.width);
+  const ly = clamp(b.box.y + b.box.height / 2, label.y, label.y + label.height);
+  const bx = clamp(lx, area.x, area.x + area.width);
+  const by = clamp(ly, area.y, area.y + area.height);
+  ctx.beginPath();
+  ctx.moveTo(lx, ly);
+  ctx.lineTo(bx, by);
+  ctx.lineWidth = Math.max(2, 4 / scale);
+  ctx.strokeStyle = '#000';
+  ctx.stroke();
+  ctx.lineWidth = Math.max(1, 2 / scale);
+  ctx.strokeStyle = b.color;
+  ctx.stroke();
+}
+
+/**
+ * Where a face's number goes: inside the box's top-left corner when the face is big enough that
+ * the tab covers little of it; otherwise just above the box (or below it), unless that lands on
+ * another face or outside the frame.
+ */
+function numberTab(ctx: CanvasRenderingContext2D, box: Box, number: number, barFont: number, all: readonly FaceResult[], self: FaceResult, mirrorWidth: number): Box {
+  if (!number) return { x: box.x, y: box.y, width: 0, height: 0 };
+  ctx.font = `700 ${barFont * 1.1}px system-ui, sans-serif`;
+  const width = ctx.measureText(String(number)).width + barFont * 0.7;
+  const height = barFont * 1.5;
+  const inside = { x: box.x, y: box.y, width, height };
+  if (box.height >= height * 4 && box.width >= width * 3) return inside;
+  const others = all.filter((f) => f !== self).map((f) => (mirrorWidth ? mirrorBox(f.box, mirrorWidth) : f.box));
+  const frameH = ctx.canvas.height;
+  for (const y of [box.y - height, box.y + box.height]) {
+    const t = { x: box.x, y, width, height };
+    if (y >= 0 && y + height <= frameH && others.every((o) => !overlaps(t, o))) return t;
+  }
+  return inside;
+}
+
+const overlaps = (a: Box, b: Box) => Math.min(a.x + a.width, b.x + b.width) > Math.max(a.x, b.x) && Math.min(a.y + a.height, b.y + b.height) > Math.max(a.y, b.y);
+
+function union(a: Box, b: Box): Box {
+  if (!b.width || !b.height) return a;
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
 }
 
 function barRows(face: FaceResult, labels: string[], detail: LabelDetail): [string, number, number][] {

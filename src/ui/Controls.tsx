@@ -10,8 +10,8 @@ function openOwnModelPanel(): void {
   panel.querySelector<HTMLElement>('summary')?.focus();
 }
 
-/** Wide enough to show every option without folding them away. */
-const WIDE = '(min-width: 701px)';
+/** Wide enough to show every option without folding them away (tablets in portrait fold them, like phones). */
+const WIDE = '(min-width: 901px)';
 
 function useMediaQuery(query: string): boolean {
   const [matches, setMatches] = useState(() => typeof window.matchMedia !== 'function' || window.matchMedia(query).matches);

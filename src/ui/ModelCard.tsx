@@ -4,11 +4,19 @@ import { aboutModel, percent } from './model-card';
 /** "About this model": what it was trained on, its measured accuracy (with the command), where it is weak. */
 export function ModelCard() {
   const classifier = useApp((s) => s.classifier);
+  const level = useApp((s) => s.quality?.level ?? null);
   if (!classifier?.manifest) return null;
   const about = aboutModel(classifier.manifest);
+  // A built-in quality level may combine models: named as in use, with its main model's card.
+  const shownName = classifier.builtIn && classifier.name ? classifier.name : about.name;
   return (
     <details className="model-card" data-testid="model-card" data-from-card={about.fromCard}>
-      <summary>About this model: {about.name}</summary>
+      <summary>About this model: {shownName}</summary>
+      {shownName !== about.name && (
+        <p>
+          <strong>Main model</strong> {about.name}.
+        </p>
+      )}
       {about.trainedOn && (
         <p>
           <strong>Trained on</strong> {about.trainedOn}.
@@ -32,10 +40,10 @@ export function ModelCard() {
           </thead>
           <tbody>
             {about.accuracy.map((r) => (
-              <tr key={`${r.dataset} ${r.level ?? ''} ${r.command}`}>
+              <tr key={`${r.dataset} ${r.level ?? ''} ${r.command}`} className={r.level && r.level === level ? 'in-use' : undefined}>
                 <td>
                   {r.dataset}
-                  {r.level ? ` (${r.level})` : ''}
+                  {r.level ? ` (${r.level}${r.level === level ? ', in use' : ''})` : ''}
                 </td>
                 <td>{percent(r.accuracy)}</td>
                 <td>{r.macroF1.toFixed(2)}</td>

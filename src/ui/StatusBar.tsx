@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { selectFaceCount, type AppStatus } from '../store/app-store';
 import { useApp } from './context';
-import { backendSummary, qualitySummary } from './plain-words';
+import { backendSummary, qualityReasonWords, qualitySummary } from './plain-words';
 
 const STATE_WORDS: Record<Exclude<AppStatus, 'starting'>, (live: boolean) => string> = {
   idle: () => 'Stopped',
@@ -25,15 +25,20 @@ export function StatusBar() {
       <span data-testid="status" data-state={status} role="status">
         {status === 'starting' ? progress || 'Starting…' : STATE_WORDS[status](live)}
       </span>
+      {status === 'running' && live && (
+        <span data-testid="stats">
+          {stats.fps.toFixed(1)} FPS · {stats.pipelineMs.toFixed(0)} ms/frame · {faces} face{faces === 1 ? '' : 's'}
+        </span>
+      )}
       <span data-testid="backend" data-backend={backend?.name ?? ''} title={backend?.reason}>
         {backend ? backendSummary(backend.name, backend.reason) : 'Models not loaded yet'}
       </span>
       {quality && (
-        <span data-testid="quality" data-level={quality.level ?? ''} data-setting={quality.setting} title={quality.reason}>
+        <span data-testid="quality" data-level={quality.level ?? ''} data-setting={quality.setting}>
           {qualitySummary(quality)}
           <span className="quality-reason" data-testid="quality-reason">
             {' — '}
-            {quality.reason}
+            {qualityReasonWords(quality.reason, live)}
           </span>
         </span>
       )}
@@ -44,12 +49,13 @@ export function StatusBar() {
       )}
       {details && backend && (
         <span className="backend-detail" data-testid="backend-details">
-          Backend: {backend.name} ({backend.reason}){quality && <> · quality {quality.level ?? 'your own model'}: {quality.reason}</>}
-        </span>
-      )}
-      {status === 'running' && live && (
-        <span data-testid="stats">
-          {stats.fps.toFixed(1)} FPS · {stats.pipelineMs.toFixed(0)} ms/frame · {faces} face{faces === 1 ? '' : 's'}
+          Backend: {backend.name} ({backend.reason})
+          {quality && (
+            <>
+              <br />
+              Quality {quality.level ?? 'your own model'}: {quality.reason}
+            </>
+          )}
         </span>
       )}
     </div>

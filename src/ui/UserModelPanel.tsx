@@ -102,9 +102,13 @@ export function UserModelPanel() {
 
   return (
     <details className="user-model" data-testid="user-model" ref={panel}>
+      {/* Named like the button that opens it; the model in use follows. */}
       <summary>
-        Model: <span data-testid="model-name">{classifier?.name ?? '…'}</span>
-        {classifier && !classifier.builtIn && ' (your model)'}
+        Use my own model{' '}
+        <span className="in-use">
+          · in use: <span data-testid="model-name">{classifier?.name ?? '…'}</span>
+          {classifier && !classifier.builtIn && ' (your model)'}
+        </span>
       </summary>
       <p className="muted">
         Use your own Keras emotion model (.h5 or .keras; add the architecture JSON file for a weights-only file) or a

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backendSummary, fromChanceMultiple, smoothingText, sourceWords, toChanceMultiple, uncertainText } from './plain-words';
+import { backendSummary, fromChanceMultiple, qualityReasonWords, smoothingText, sourceWords, toChanceMultiple, uncertainText } from './plain-words';
 
 describe('plain words', () => {
   it('says where the models run without jargon', () => {
@@ -40,5 +40,30 @@ describe('sourceWords', () => {
     expect(sourceWords({ kind: 'video', name: 'clip.webm' })?.live).toBe(true);
     expect(sourceWords({ kind: 'demo', name: 'Demo clip (sample photos)' })?.kind).toBe('Demo');
     expect(sourceWords(null)).toBeNull();
+  });
+});
+
+describe('quality reason in plain words', () => {
+  it('says what auto’s choice means for the user, keeping the face count, without milliseconds', () => {
+    const cases: [string, string][] = [
+      ['auto: 3 faces: balanced takes about 21 ms of a 33 ms frame; best would take 40 ms', '3 faces: the most detailed level this device keeps up with'],
+      ['auto: 1 face: best takes about 9 ms of a 33 ms frame (the rest of the frame takes 12 ms)', '1 face: the most detailed level, and this device keeps up'],
+      ['auto: 3 faces: even fast takes about 14 ms, more than a 33 ms frame (the rest of the frame takes 27 ms) leaves for it', '3 faces: the quickest level, and still more than this device manages every frame'],
+      ['auto: 3 faces: fast takes about 9 ms of a 33 ms frame; balanced would take 30 ms; balanced took 41 ms', '3 faces: the most detailed level this device keeps up with'],
+      ['auto: 2 faces: trying best again, expected about 20 ms', '2 faces: trying best again, in case this device now keeps up'],
+      ['auto: no face in view: best is ready for the first one', 'no face in view: ready with best for the first one'],
+      ["auto: starting with balanced until this device's speed is measured", "a first guess, until this device's speed is measured"],
+      ['set to fast', 'as chosen in the settings'],
+      ['auto: 3 faces: fast takes about 9 ms of a 33 ms frame; best could not load, so fast', '3 faces: the most detailed level, and this device keeps up (best could not load)'],
+    ];
+    for (const [reason, words] of cases) {
+      expect(qualityReasonWords(reason)).toBe(words);
+      expect(qualityReasonWords(reason)).not.toMatch(/\d+ ms/);
+    }
+  });
+
+  it('for a photo, the starting level is not "until speed is measured"; unknown reasons pass through', () => {
+    expect(qualityReasonWords("auto: starting with balanced until this device's speed is measured", false)).toMatch(/photo/);
+    expect(qualityReasonWords('Quality "best" could not load; using "fast" instead')).toBe('Quality "best" could not load; using "fast" instead');
   });
 });

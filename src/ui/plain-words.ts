@@ -17,6 +17,34 @@ export function qualitySummary(q: { setting: string; level: string | null }): st
   return `Quality: ${q.level}${q.setting === 'auto' ? ' (auto)' : q.setting === q.level ? '' : ` (${q.setting} could not load)`}`;
 }
 
+/**
+ * Why this quality level, in a few plain words for the status line ("3 faces: the most detailed level
+ * this device keeps up with"); the technical reason (milliseconds, frame budget) stays in the
+ * details. Reasons it does not recognise are shown as they are (notices are already plain).
+ */
+export function qualityReasonWords(reason: string, live = true): string {
+  const r = reason.replace(/^auto: /, '');
+  const auto = r !== reason;
+  if (r.startsWith('set to ')) return 'as chosen in the settings';
+  if (/replaces the built-in models/.test(r)) return 'the built-in levels are not in use';
+  const fallback = /; (\w+) could not load, so (\w+)$/.exec(r);
+  const base = fallback ? r.slice(0, fallback.index) : r;
+  const note = fallback ? ` (${fallback[1]} could not load)` : '';
+  let m: RegExpExecArray | null;
+  if (auto && base.startsWith('starting with ')) {
+    return live ? "a first guess, until this device's speed is measured" : 'the usual level (a photo is read once, so speed does not matter)';
+  }
+  if ((m = /^no face in view: (\w+)/.exec(base))) return `no face in view: ready with ${m[1]} for the first one${note}`;
+  if ((m = /^(\d+ faces?): trying (\w+) again/.exec(base))) return `${m[1]}: trying ${m[2]} again, in case this device now keeps up${note}`;
+  if ((m = /^(\d+ faces?): even \w+ takes/.exec(base))) return `${m[1]}: the quickest level, and still more than this device manages every frame${note}`;
+  if ((m = /^(\d+ faces?): \w+ takes about /.exec(base))) {
+    // A richer level exists that would not keep up (or just did not).
+    const richer = /would take|took \d+ ms/.test(base);
+    return `${m[1]}: ${richer ? 'the most detailed level this device keeps up with' : 'the most detailed level, and this device keeps up'}${note}`;
+  }
+  return reason;
+}
+
 /** Smoothing 0..0.95 as the share of each new frame in what is shown ("each new frame counts 20%"). */
 export function smoothingText(smoothing: number): string {
   if (smoothing <= 0) return 'off: every frame shown as it is';
