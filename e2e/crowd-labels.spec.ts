@@ -5,19 +5,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { intersects } from './geometry';
 import { chromiumPath, fakeCameraArgs } from './browser';
 
 const MANY_FACES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.cache', 'fixtures', 'many-faces.y4m');
 test.use({ launchOptions: { executablePath: chromiumPath(), args: fakeCameraArgs(MANY_FACES) } });
 
-interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-const intersects = (a: Rect, b: Rect) =>
-  Math.min(a.x + a.width, b.x + b.width) > Math.max(a.x, b.x) && Math.min(a.y + a.height, b.y + b.height) > Math.max(a.y, b.y);
 
 async function crowdLayout(page: Page) {
   await expect.poll(() => page.evaluate(() => window.emotionApp.getOverlayLayout()?.faces.length ?? 0), { timeout: 60_000 }).toBeGreaterThanOrEqual(15);

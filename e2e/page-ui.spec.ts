@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 import type { Page, TestInfo } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { intersects, type Rect } from './geometry';
 import { sampleImagePath } from '../src/fixture/samples.ts';
 import { compose, cropImage, loadImage, type RgbaImage } from '../src/imageio/index.ts';
 
@@ -26,14 +27,6 @@ async function groupPhoto(testInfo: TestInfo): Promise<string> {
   return path;
 }
 
-interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-const intersects = (a: Rect, b: Rect) =>
-  Math.min(a.x + a.width, b.x + b.width) > Math.max(a.x, b.x) && Math.min(a.y + a.height, b.y + b.height) > Math.max(a.y, b.y);
 
 async function openPhoto(page: Page, file: string = sampleImagePath(1)): Promise<void> {
   await page.goto('/?backend=wasm&autostart=0');

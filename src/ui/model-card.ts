@@ -1,22 +1,7 @@
 // "About this model": what the page says about the emotion model in use, from its manifest's
 // optional `card` (trained on, measured accuracy with the command that measures it, weaknesses),
 // or from its name, provenance and licence when the manifest has no card. Pure, unit-tested.
-import type { ModelManifest } from '../models/manifest';
-
-export interface AccuracyRow {
-  level?: string;
-  dataset: string;
-  accuracy: number;
-  macroF1: number;
-  command: string;
-}
-
-/** The manifest's optional `card` object (same shape as in src/models/manifest.ts once it parses it). */
-export interface ModelCard {
-  trainedOn: string;
-  accuracy: AccuracyRow[];
-  weaknesses: string[];
-}
+import type { ModelCard, ModelCardAccuracy as AccuracyRow, ModelManifest } from '../models/manifest';
 
 export interface ModelAbout {
   name: string;
