@@ -6,7 +6,8 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 
 async function steadyProbs(page: Page, query: string): Promise<number[][]> {
-  await page.goto(`/?backend=wasm&${query}`);
+  // One quality level for both runs: under auto, the slower every-frame-detector run could pick a lighter one.
+  await page.goto(`/?backend=wasm&quality=balanced&${query}`);
   await page.waitForFunction(() => (window.emotionApp.getLatest()?.frame ?? 0) > 40, null, { timeout: 60_000 });
   return page.evaluate(() =>
     window.emotionApp
