@@ -7,8 +7,11 @@
 //    changes per 100 samples taken 250 ms apart over S seconds;
 //  - cuts: the held parts of two clips back to back, the second one marked by a white square in the
 //    letterbox corner (read from the <video> in the page), looped A B A B; reaction = time from the
-//    cut until the label is one that clip shows when played alone (a label of ≥ 20 % of its own
-//    run's samples) and stays among those for 0.5 s. Cuts where the old label is one of them are not timed.
+//    cut until the label is one that clip's display shows at the same moment of the clip when the
+//    clip plays alone (its held run: the frames carry their place in the clip in a row of squares in
+//    the letterbox; labels of ≥ 20 % of the samples within ±250 ms, forward passes) and stays so for
+//    0.5 s. A clip whose reading drifts (fear: surprise first, then neutral) is thus judged against its
+//    reading at that moment. Cuts where the old label is one the new clip shows in its first 0.5 s are not timed.
 // The y4m files live in a temporary folder and are removed afterwards; nothing derived from the
 // clips is written into the project.
 import { execFileSync } from 'node:child_process';
@@ -19,7 +22,7 @@ import { chromium, type Page } from '@playwright/test';
 import { chromiumPath, fakeCameraArgs } from '../e2e/browser.ts';
 import { buildIsStale, viteBuild } from '../src/bench/build.ts';
 import { serveStatic } from '../src/bench/server.ts';
-import { changesPer100Samples, clipFromMarker, cutArgs, cutReactions, MARKER, ownLabels, pingPongArgs, resample, type ClipPart, type CutReaction, type TimedSample } from '../src/eval/stability-browser.ts';
+import { changesPer100Samples, clipFromMarker, cutArgs, cutReactions, labelsAlongClip, MARKER, ownLabels, pingPongArgs, POSITION, positionFromMarker, Y4M, resample, type ClipPart, type CutReaction, type TimedSample } from '../src/eval/stability-browser.ts';
 import { videoUnavailable, withTempDir } from '../src/eval/video.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -63,30 +66,42 @@ async function sampleRun(url: string, y4m: string, seconds: number, labelOf: (cl
     // Let the first seconds (backend probing, first detector runs) pass before measuring.
     await page.waitForTimeout(3000);
     const raw = await page.evaluate(
-      async ({ ms, every, size }) => {
+      async ({ ms, every, size, position }) => {
         const video = document.querySelector('video');
         const canvas = document.createElement('canvas');
         canvas.width = 1;
         canvas.height = 1;
         const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-        const out: { t: number; label: string | null; rgb: [number, number, number]; score?: number; probs?: Record<string, number>; frame: number }[] = [];
+        const strip = document.createElement('canvas');
+        strip.width = position.bits * position.size;
+        strip.height = position.size;
+        const sctx = strip.getContext('2d', { willReadFrequently: true })!;
+        const out: { t: number; label: string | null; rgb: [number, number, number]; bits: [number, number, number][]; score?: number; probs?: Record<string, number>; frame: number }[] = [];
         const t0 = performance.now();
         while (performance.now() - t0 < ms) {
           const latest = window.emotionApp.getLatest();
           // The largest face (the clips show one person).
           const face = latest?.faces.slice().sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height)[0];
           let rgb: [number, number, number] = [0, 0, 0];
+          const bits: [number, number, number][] = [];
           if (video && video.videoWidth) {
-            ctx.drawImage(video, size / 4, size / 4, size / 2, size / 2, 0, 0, 1, 1);
+            const k = video.videoWidth / 640; // the y4m is 640 wide; the camera may scale it
+            ctx.drawImage(video, (size / 4) * k, (size / 4) * k, (size / 2) * k, (size / 2) * k, 0, 0, 1, 1);
             const d = ctx.getImageData(0, 0, 1, 1).data;
             rgb = [d[0], d[1], d[2]];
+            sctx.drawImage(video, position.x * k, 0, strip.width * k, strip.height * k, 0, 0, strip.width, strip.height);
+            const p = sctx.getImageData(0, 0, strip.width, strip.height).data;
+            for (let b = 0; b < position.bits; b++) {
+              const o = ((position.size >> 1) * strip.width + b * position.size + (position.size >> 1)) * 4;
+              bits.push([p[o], p[o + 1], p[o + 2]]);
+            }
           }
-          out.push({ t: performance.now(), label: face ? face.emotion : null, rgb, score: face?.score, probs: face?.probs, frame: latest?.frame ?? -1 });
+          out.push({ t: performance.now(), label: face ? face.emotion : null, rgb, bits, score: face?.score, probs: face?.probs, frame: latest?.frame ?? -1 });
           await new Promise((r) => setTimeout(r, every));
         }
         return out;
       },
-      { ms: seconds * 1000, every: DENSE_MS, size: MARKER.size },
+      { ms: seconds * 1000, every: DENSE_MS, size: MARKER.size, position: POSITION },
     );
     const backend = (await page.locator('[data-testid="backend"]').getAttribute('data-backend')) ?? '?';
     const model = ((await page.locator('[data-testid="model-name"]').first().textContent().catch(() => null)) ?? '?').trim();
@@ -94,7 +109,7 @@ async function sampleRun(url: string, y4m: string, seconds: number, labelOf: (cl
     const quality = (await q.count()) ? ((await q.first().getAttribute('data-quality')) ?? (await q.first().textContent())) : null;
     const frames = raw.filter((s) => s.frame >= 0);
     const updatesPerS = frames.length > 1 ? ((frames[frames.length - 1].frame - frames[0].frame) * 1000) / (frames[frames.length - 1].t - frames[0].t) : 0;
-    return { samples: raw.map((s) => ({ t: s.t, label: s.label, clip: clipFromMarker(s.rgb), score: s.score, probs: s.probs })), backend, model, quality, updatesPerS };
+    return { samples: raw.map((s) => ({ t: s.t, label: s.label, clip: clipFromMarker(s.rgb), pos: s.bits.length ? positionFromMarker(s.bits) : undefined, score: s.score, probs: s.probs })), backend, model, quality, updatesPerS };
   } finally {
     await browser.close();
   }
@@ -144,7 +159,8 @@ export async function runBrowser(opts: BrowserOptions): Promise<void> {
         held.push({ clip: p.name, ...c, settled: ownLabels(run.samples), labels: glance.map((s) => s.label ?? '-').join(' '), run });
         log(`  ${run.backend}, ${run.quality ?? run.model}, ${run.updatesPerS.toFixed(1)} updates/s: ${c.changes} changes in ${c.samples} samples = ${c.per100.toFixed(1)}/100`);
       }
-      const targetOf = new Map(held.map((h) => [h.clip, h.settled]));
+      // What each clip's display shows at each moment of the clip when played alone (its held run).
+      const along = new Map(held.map((h) => [h.clip, labelsAlongClip(h.run.samples, Y4M.fps)]));
       const cuts: (CutReaction & { fromClip: string; toClip: string })[] = [];
       const pairRuns: { a: string; b: string; run: Run }[] = [];
       for (let i = 0; i < parts.length; i++) {
@@ -158,7 +174,7 @@ export async function runBrowser(opts: BrowserOptions): Promise<void> {
           fs.rmSync(y4m);
           pairRuns.push({ a: a.name, b: b.name, run });
           const names = [a.name, b.name];
-          for (const r of cutReactions(run.samples, [targetOf.get(a.name) ?? [], targetOf.get(b.name) ?? []], 500)) {
+          for (const r of cutReactions(run.samples, (clip, ms) => along.get(names[clip])?.(ms) ?? [], 500)) {
             cuts.push({ ...r, fromClip: names[r.from], toClip: names[r.to] });
           }
         }

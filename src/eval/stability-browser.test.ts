@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changesPer100Samples, clipFromMarker, cutArgs, cutReactions, ownLabels, pingPongArgs, resample, type TimedSample } from './stability-browser';
+import { changesPer100Samples, clipFromMarker, cutArgs, cutReactions, labelsAlongClip, ownLabels, pingPongArgs, positionFromMarker, POSITION, resample, type TimedSample } from './stability-browser';
 
 const at = (t: number, label: string | null, clip = 0): TimedSample => ({ t, label, clip });
 
@@ -39,6 +39,45 @@ describe('browser stability measures', () => {
     expect(r[1]).toMatchObject({ from: 1, to: 0, before: 'neutral', ms: 300, sameLabel: false });
     expect(cutReactions(s, [['sad', 'neutral'], ['neutral']], 500)[1].sameLabel).toBe(true);
     expect(cutReactions(s, [['angry'], ['neutral']], 500)[1].ms).toBeNull();
+  });
+
+  it('reads the frame position from the row of squares, bit 0 first', () => {
+    const W: [number, number, number] = [240, 238, 236];
+    const B: [number, number, number] = [14, 12, 16];
+    expect(positionFromMarker([W, B, W, B, B, B, B, W])).toBe(1 + 4 + 128);
+    expect(positionFromMarker(Array(POSITION.bits).fill(B))).toBe(0);
+  });
+
+  it('cuts judged against what the new clip shows at the same moment when played alone', () => {
+    // Clip 1 alone (its held run, forward then backward at 30 fps): surprise for its first 0.5 s, then neutral.
+    const held: TimedSample[] = [];
+    let t = 0;
+    for (const dir of [1, -1, 1]) {
+      for (let k = 0; k < 60; k++, t += 33) {
+        const pos = dir > 0 ? k * 2 : 118 - k * 2; // 0…118 frames, then back
+        held.push({ t, label: pos < 15 ? 'surprise' : 'neutral', clip: 0, pos });
+      }
+    }
+    const along = labelsAlongClip(held, 30);
+    expect(along(0)).toEqual(['surprise']);
+    expect(along(2000)).toEqual(['neutral']);
+    expect(along(500).sort()).toEqual(['neutral', 'surprise']);
+    expect(along(9000)).toEqual([]);
+    // A cut to clip 1 at 1000 ms: the display shows surprise from 1200 ms (the clip's reading then), neutral from 1600.
+    const s: TimedSample[] = [];
+    for (let x = 0; x < 4000; x += 50) {
+      const clip = x >= 1000 && x < 3000 ? 1 : 0;
+      s.push(at(x, x < 1200 ? 'sad' : x < 1600 ? 'surprise' : x < 3200 ? 'neutral' : 'sad', clip));
+    }
+    const targets = (clip: number, ms: number) => (clip === 1 ? along(ms) : ['sad']);
+    const [cut] = cutReactions(s, targets, 500);
+    expect(cut).toMatchObject({ from: 0, to: 1, before: 'sad', ms: 200, sameLabel: false });
+    expect(cut.target.sort()).toEqual(['neutral', 'surprise']);
+    // Judged against the clip's most shown label only (neutral), the same display would take 600 ms.
+    expect(cutReactions(s, [['sad'], ['neutral']], 500)[0].ms).toBe(600);
+    // A display stuck on a label the clip shows only later is not caught up: surprise shown at 1.5 s is too late.
+    const late = s.map((x) => (x.t >= 1200 && x.t < 1400 ? { ...x, label: 'neutral' } : x.t >= 1400 && x.t < 3000 ? { ...x, label: x.t < 2500 ? 'surprise' : 'neutral' } : x));
+    expect(cutReactions(late, targets, 500)[0].ms).not.toBe(200);
   });
 
   it("a clip's own labels are those of at least the given share of its samples", () => {

@@ -12,6 +12,8 @@ export interface TimedSample {
   /** Top shown probability (the bars' largest value). */
   score?: number;
   probs?: Record<string, number>;
+  /** Frame index within the held part of the clip on screen (read from the position marker), when the y4m has one. */
+  pos?: number;
 }
 
 /** Output frame size and rate of the y4m files (the camera's usual 640×480 at 30 fps). */
@@ -28,6 +30,21 @@ export interface ClipPart {
   length?: number;
 }
 
+/**
+ * The position marker: POSITION.bits squares in a row right of the clip marker (in the letterbox),
+ * square k white when bit k of the frame's index in its held part is set. Drawn before a held clip
+ * is reversed, so every frame carries its own place in the clip, in either direction.
+ */
+export const POSITION = { x: 16, size: 8, bits: 8 };
+
+const positionMarks = (): string =>
+  Array.from({ length: POSITION.bits }, (_, k) => `drawbox=x=${POSITION.x + k * POSITION.size}:y=0:w=${POSITION.size}:h=${POSITION.size}:color=white:t=fill:enable='mod(floor(n/${2 ** k}),2)'`).join(',');
+
+/** The frame index the position marker shows, from the colour at each square's centre (bit 0 first). */
+export function positionFromMarker(rgbs: [number, number, number][]): number {
+  return rgbs.reduce((n, rgb, k) => n + (clipFromMarker(rgb) << k), 0);
+}
+
 const input = (p: ClipPart): string[] => ['-ss', String(p.from), ...(p.length !== undefined ? ['-t', String(p.length)] : []), '-i', p.file];
 const mark = (k: number): string => `drawbox=x=0:y=0:w=${MARKER.size}:h=${MARKER.size}:color=${MARKER.colors[k]}:t=fill`;
 
@@ -37,7 +54,7 @@ const mark = (k: number): string => `drawbox=x=0:y=0:w=${MARKER.size}:h=${MARKER
  * expression and samples can be counted across passes.
  */
 export function pingPongArgs(p: ClipPart, out: string): string[] {
-  return ['-v', 'error', '-y', ...input(p), '-filter_complex', `[0:v]${fit},${mark(0)},split[a][b];[b]reverse[r];[a][r]concat=n=2:v=1[v]`, '-map', '[v]', '-pix_fmt', 'yuv420p', out];
+  return ['-v', 'error', '-y', ...input(p), '-filter_complex', `[0:v]${fit},${mark(0)},${positionMarks()},split[a][b];[b]reverse[r];[a][r]concat=n=2:v=1[v]`, '-map', '[v]', '-pix_fmt', 'yuv420p', out];
 }
 
 /**
@@ -93,7 +110,8 @@ export interface CutReaction {
  * read as surprise then neutral, has two). Only cuts with a full segment after them (another cut
  * follows) are judged, so the end of the run cannot cut one short.
  */
-export function cutReactions(samples: TimedSample[], targets: string[][], minRunMs: number): CutReaction[] {
+export function cutReactions(samples: TimedSample[], targets: string[][] | CutTargets, minRunMs: number): CutReaction[] {
+  const targetAt: CutTargets = Array.isArray(targets) ? (clip) => targets[clip] ?? [] : targets;
   const cuts: number[] = [];
   for (let i = 1; i < samples.length; i++) if (samples[i].clip !== samples[i - 1].clip) cuts.push(i);
   const out: CutReaction[] = [];
@@ -104,15 +122,17 @@ export function cutReactions(samples: TimedSample[], targets: string[][], minRun
     const from = samples[start - 1].clip;
     let before: string | null = null;
     for (let i = start - 1; i >= 0 && before === null; i--) before = samples[i].label;
-    const target = targets[to] ?? [];
-    const hit = (l: string | null) => l !== null && target.includes(l);
-    const sameLabel = hit(before);
+    const since = (i: number) => samples[i].t - samples[start].t;
+    const hitAt = (i: number) => samples[i].label !== null && targetAt(to, since(i)).includes(samples[i].label!);
+    // Reported targets and the not-timed test: what the new clip shows in its first half second.
+    const target = [...new Set([0, minRunMs / 2, minRunMs].flatMap((ms) => targetAt(to, ms)))];
+    const sameLabel = before !== null && target.includes(before);
     let ms: number | null = null;
     if (!sameLabel && target.length) {
       for (let i = start; i < end && ms === null; i++) {
-        if (!hit(samples[i].label)) continue;
+        if (!hitAt(i)) continue;
         let j = i;
-        while (j < end && (hit(samples[j].label) || samples[j].label === null)) j++;
+        while (j < end && (hitAt(j) || samples[j].label === null)) j++;
         const run = (j < end ? samples[j].t : samples[end - 1].t) - samples[i].t;
         if (run >= minRunMs || j === end) ms = Math.round(samples[i].t - samples[start].t);
         i = j - 1;
@@ -121,6 +141,30 @@ export function cutReactions(samples: TimedSample[], targets: string[][], minRun
     out.push({ from, to, before, target, ms, sameLabel });
   }
   return out;
+}
+
+/** The labels a clip's display shows `msSinceCut` after a cut to it (clip: index in the run). */
+export type CutTargets = (clip: number, msSinceCut: number) => string[];
+
+/**
+ * What the display of a clip played on its own shows at each moment of the clip: from a held run
+ * whose samples carry their frame position (`pos`), forward passes only (the cut runs play the clip
+ * forward), the labels of at least `share` of the samples within ±`windowMs` of that moment. After a
+ * cut, the display has caught up when it shows what it shows at the same moment of the clip without
+ * the cut: a clip whose reading drifts (fear read as surprise first, then neutral) is judged against
+ * its reading at that moment, not against its most shown label. Empty where the run has no samples.
+ */
+export function labelsAlongClip(held: TimedSample[], fps: number, windowMs = 250, share = 0.2): (msIntoClip: number) => string[] {
+  const forward: { ms: number; label: string }[] = [];
+  let last: number | undefined;
+  let rising = true;
+  for (const s of held) {
+    if (s.pos === undefined) continue;
+    if (last !== undefined && s.pos !== last) rising = s.pos > last;
+    last = s.pos;
+    if (rising && s.label !== null) forward.push({ ms: (s.pos * 1000) / fps, label: s.label });
+  }
+  return (at) => ownLabels(forward.filter((f) => Math.abs(f.ms - at) <= windowMs).map((f, i) => ({ t: i, label: f.label, clip: 0 })), share);
 }
 
 /** Labels shown in at least `share` of the samples (null samples ignored), most shown first. */
