@@ -39,9 +39,11 @@ export function Controls({ more }: { more?: ReactNode }) {
   const updateSettings = useApp((s) => s.updateSettings);
   const running = status === 'running';
   const photo = useApp((s) => s.source?.kind === 'image');
+  // Mirror and the camera picker belong to the camera: hidden while a photo, a video or the demo plays.
+  const cameraOptions = useApp((s) => !s.source || s.source.kind === 'camera');
   const wide = useMediaQuery(WIDE);
 
-  const options = (
+  const options = cameraOptions && (
     <div className="controls" role="toolbar" aria-label="Camera options">
       <label className="check">
         <input type="checkbox" data-testid="mirror" checked={mirror} onChange={(e) => updateSettings({ mirror: e.target.checked })} />
