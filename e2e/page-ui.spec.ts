@@ -28,8 +28,8 @@ async function groupPhoto(testInfo: TestInfo): Promise<string> {
 }
 
 
-async function openPhoto(page: Page, file: string = sampleImagePath(1)): Promise<void> {
-  await page.goto('/?backend=wasm&autostart=0');
+async function openPhoto(page: Page, file: string = sampleImagePath(1), query = ''): Promise<void> {
+  await page.goto(`/?backend=wasm&autostart=0${query}`);
   await page.getByTestId('file-input').setInputFiles(file);
   await expect(page.getByTestId('stage')).toHaveAttribute('data-source', 'image');
   await expect.poll(() => page.evaluate(() => window.emotionApp.getOverlayLayout()?.faces.length ?? 0), { timeout: 60_000 }).toBeGreaterThan(0);
@@ -190,8 +190,10 @@ test('"Use my own model" among the main controls opens the model panel', async (
   await expect(page.getByTestId('user-model-input')).toBeInViewport();
 });
 
-test('a photo says "photo" and its name, has no frame rate, and offers the way back to the camera', async ({ page }) => {
+test('a photo says "photo" and its name, has no frame rate, no camera options, and offers the way back to the camera', async ({ page }) => {
   await openPhoto(page);
+  await expect(page.getByTestId('mirror')).toHaveCount(0);
+  await expect(page.getByTestId('camera-select')).toHaveCount(0);
   await expect(page.getByTestId('source')).toHaveAttribute('data-kind', 'image');
   await expect(page.getByTestId('source')).toContainText('Photo');
   await expect(page.getByTestId('source')).toContainText('sample1.jpg');
@@ -202,6 +204,25 @@ test('a photo says "photo" and its name, has no frame rate, and offers the way b
   await expect(page.getByTestId('source')).toContainText('Camera');
   await expect(page.getByTestId('back-to-camera')).toHaveCount(0);
   await expect(page.getByTestId('stats')).toBeVisible();
+  await expect(page.getByTestId('mirror')).toBeVisible();
+  await expect(page.getByTestId('camera-select')).toBeVisible();
+});
+
+test('the model card of a level that combines two models credits both, with their licences', async ({ page }) => {
+  await openPhoto(page, sampleImagePath(1), '&quality=balanced');
+  const card = page.getByTestId('model-card');
+  await card.locator('summary').click();
+  const members = page.getByTestId('model-card-members');
+  await expect(members).toContainText('Combines 2 models');
+  await expect(members.locator('li')).toHaveCount(2);
+  await expect(members.locator('li').nth(0)).toContainText('mini-Xception');
+  await expect(members.locator('li').nth(1)).toContainText('big-Xception');
+  for (const li of await members.locator('li').all()) await expect(li).toContainText('Licence: MIT');
+  // One model alone (fast): no list, its own credits.
+  await openPhoto(page, sampleImagePath(1), '&quality=fast');
+  await page.getByTestId('model-card').locator('summary').click();
+  await expect(page.getByTestId('model-card-members')).toHaveCount(0);
+  await expect(page.getByTestId('model-card')).toContainText('Licence: MIT');
 });
 
 test('plain words: short status with the detail one click away, settings relative to chance, a model card', async ({ page }, testInfo) => {

@@ -7,15 +7,34 @@ export function ModelCard() {
   const level = useApp((s) => s.quality?.level ?? null);
   if (!classifier?.manifest) return null;
   const about = aboutModel(classifier.manifest);
+  // A level that combines models credits each of them (name, who trained and converted it, licence).
+  const members = (classifier.members ?? []).length > 1 ? classifier.members!.map(aboutModel) : [];
   // A built-in quality level may combine models: named as in use, with its main model's card.
   const shownName = classifier.builtIn && classifier.name ? classifier.name : about.name;
   return (
     <details className="model-card" data-testid="model-card" data-from-card={about.fromCard}>
       <summary>About this model: {shownName}</summary>
-      {shownName !== about.name && (
-        <p>
-          <strong>Main model</strong> {about.name}.
-        </p>
+      {members.length > 0 ? (
+        <div data-testid="model-card-members">
+          <p>
+            <strong>Combines {members.length} models</strong>, read together:
+          </p>
+          <ul>
+            {members.map((m) => (
+              <li key={m.name}>
+                {m.name}
+                {m.credits.length > 0 ? ` · ${m.credits.join(' · ')}` : ''} · Licence: {m.licence}
+              </li>
+            ))}
+          </ul>
+          <p>The training data and weaknesses below are those of the first, {about.name}; the accuracy rows per level are the combination's.</p>
+        </div>
+      ) : (
+        shownName !== about.name && (
+          <p>
+            <strong>Main model</strong> {about.name}.
+          </p>
+        )
       )}
       {about.trainedOn && (
         <p>
@@ -72,10 +91,12 @@ export function ModelCard() {
           wrong on faces unlike their training photos (posed expressions, turned heads, poor light, children).
         </p>
       )}
-      <p className="muted">
-        {about.credits.join(' · ')}
-        {about.credits.length > 0 ? ' · ' : ''}Licence: {about.licence}
-      </p>
+      {members.length === 0 && (
+        <p className="muted">
+          {about.credits.join(' · ')}
+          {about.credits.length > 0 ? ' · ' : ''}Licence: {about.licence}
+        </p>
+      )}
     </details>
   );
 }
