@@ -112,6 +112,7 @@ export class AutoFaceDetector implements AppFaceDetector {
     if (r.x === 0 && r.y === 0 && r.width === width && r.height === height) return far.detect(frame);
     const tile = cropRegion(frame, r);
     try {
+      await yieldToBrowser(); // the crop and the model run are separate tasks on the page's thread
       return (await far.detect(tile)).map((f) => shiftFace(f, r.x, r.y));
     } finally {
       tile.dispose();
