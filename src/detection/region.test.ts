@@ -1,4 +1,4 @@
-// cropRegion gives exactly tf.slice's pixels (on WASM through cropAndResize, on CPU by slicing).
+// cropRegion gives exactly tf.slice's pixels (on WASM through a whole-pixel image transform, on CPU by slicing).
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initNodeBackend } from '../node/tf-node';
@@ -28,7 +28,7 @@ describe.each(['wasm', 'cpu'] as const)('cropRegion on %s', (backend) => {
     }
   });
 
-  it('gives the values of an int32 frame (WebGL frames), and of a very large frame', () => {
+  it('gives the values of an int32 frame, and of a very wide one', () => {
     const f = tf.tensor3d([...Array(4 * 5 * 3).keys()], [4, 5, 3], 'int32');
     const got = cropRegion(f, { x: 1, y: 2, width: 3, height: 2 });
     expect(got.arraySync()).toEqual(tf.slice(f, [2, 1, 0], [2, 3, 3]).arraySync());
