@@ -68,15 +68,14 @@ test('key presses are answered promptly while a class is analysed, detector fram
   await recordKeys(page);
 
   // The measure sees a frozen page: a press made while a task holds the thread waits for it. (The
-  // task starts a moment later on its own: a call into the page would only return after it.)
-  await page.evaluate(() => {
-    setTimeout(() => {
-      const end = performance.now() + 1000;
-      while (performance.now() < end);
-    }, 300);
+  // call that freezes the page is not awaited: it returns only when the page is free again.)
+  const freeze = page.evaluate(() => {
+    const end = performance.now() + 2000;
+    while (performance.now() < end);
   });
-  await sleep(500);
+  await sleep(600);
   expect((await press(page)).waitMs, 'a press while the page was frozen').toBeGreaterThan(MAX_WAIT_MS);
+  await freeze;
   await sleep(1000); // the frames held up meanwhile are done
 
   // 'c' shows or hides the class-mood panel (the app's shortcut; it marks the event handled).
