@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { yieldToBrowser } from '../backend/yield-to-browser';
 import type { FaceDetector } from './face-detector';
 import { farNeed, FarSearch, type FarFacesMode, type FarNeed, type FarScan } from './far-search';
+import { cropRegion } from './region';
 import { shiftFace } from './tiling';
 import type { Box, DetectedFace, FrameDetector } from './types';
 
@@ -109,8 +110,9 @@ export class AutoFaceDetector implements AppFaceDetector {
   private async scan(far: FaceDetector, frame: tf.Tensor3D, r: Box): Promise<DetectedFace[]> {
     const [height, width] = frame.shape;
     if (r.x === 0 && r.y === 0 && r.width === width && r.height === height) return far.detect(frame);
-    const tile = tf.slice(frame, [r.y, r.x, 0], [r.height, r.width, 3]);
+    const tile = cropRegion(frame, r);
     try {
+      await yieldToBrowser(); // the crop and the model run are separate tasks on the page's thread
       return (await far.detect(tile)).map((f) => shiftFace(f, r.x, r.y));
     } finally {
       tile.dispose();

@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { yieldToBrowser } from '../backend/yield-to-browser';
 import * as faceDetection from '@tensorflow-models/face-detection';
 import type { ModelManifest } from '../models/manifest';
+import { cropRegion } from './region';
 import { mergeDetections, shiftFace, tileGrid } from './tiling';
 import type { DetectedFace, FrameDetector } from './types';
 
@@ -55,7 +56,7 @@ export class FaceDetector implements FrameDetector {
       for (const t of tiles) {
         // On WASM each run holds the page's thread: let clicks and keys through between tiles.
         await yieldToBrowser();
-        const tile = tf.slice(frame, [t.y, t.x, 0], [t.height, t.width, 3]);
+        const tile = cropRegion(frame, t);
         try {
           for (const f of await this.detectWhole(tile)) found.push(shiftFace(f, t.x, t.y));
         } finally {

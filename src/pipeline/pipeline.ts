@@ -167,6 +167,9 @@ export class EmotionPipeline {
     try {
       const [height, width] = frame.shape;
       const detect = this.shouldDetect();
+      // On WASM/CPU the frame's read (a canvas readback) and the detector each hold the page's
+      // thread: the browser gets a turn between them (a no-op in Node).
+      if (detect && frame !== source && !this.onGpu) await yieldToBrowser();
       const found = detect ? await this.detector.detect(frame) : null;
       if (found) {
         // A face entering or leaving: detect again next frame until the count is stable.
