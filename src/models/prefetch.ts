@@ -45,8 +45,9 @@ async function prefetchModelFiles(modelUrl: string): Promise<void> {
 
 /**
  * Prefetches what the app loads first: models/index.json, the default detector and the models of
- * the start level (`quality`: the URL's ?quality=, else the index's default; auto starts with
- * defaults.autoStart). Failures are silent here: the loaders fetch again and report them properly.
+ * the start level (`quality`: the URL's ?quality=, else the index's default; auto starts with the
+ * lightest level, its start level's other models load after the first frame). Failures are silent
+ * here: the loaders fetch again and report them properly.
  */
 export async function prefetchDefaultModels(baseUrl: string, quality?: string | null): Promise<void> {
   const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
