@@ -33,7 +33,11 @@ export function beginEarlyStart(o: EarlyStartOptions): void {
   // it while the renderer is probed: backend/backends.ts).
   const known = rememberedRenderer();
   const gpuKnown = known !== undefined && known !== '' && !isSoftwareRenderer(known);
-  if (pref === 'wasm' || (pref === 'auto' && !gpuKnown)) preloadFetch(o.wasmBaseUrl + o.wasmFile);
+  if (pref === 'wasm' || (pref === 'auto' && !gpuKnown)) {
+    preloadFetch(o.wasmBaseUrl + o.wasmFile);
+    // Its JavaScript too: otherwise fetched only once the app's bundle has run and asks for it.
+    import('@tensorflow/tfjs-backend-wasm').catch(() => undefined); // the app reports a failure
+  }
 }
 
 /** A <link rel=preload as=fetch>: emscripten's own fetch of the same URL then takes it over. */
