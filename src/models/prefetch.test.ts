@@ -40,8 +40,12 @@ describe('model prefetch at boot', () => {
   it('downloads the index, the detector and the lightest level\'s models (auto starts there), with their weights, each once', async () => {
     const server = modelServer();
     vi.stubGlobal('fetch', server.impl);
-    await prefetchDefaultModels('/models/');
+    const layersRuntime = vi.fn();
+    await prefetchDefaultModels('/models/', null, { layersRuntime });
     const lightest = index.quality[0].id;
+    // The lightest level's model is a tfjs layers model: its runtime is asked for, once.
+    const formats = membersOf(lightest).map((id) => (JSON.parse(readFileSync(resolve(MODELS, id, 'manifest.json'), 'utf8')) as { format: string }).format);
+    expect(layersRuntime).toHaveBeenCalledTimes(formats.includes('layers') ? 1 : 0);
     for (const id of [index.defaults.detector, ...membersOf(lightest)]) {
       const manifest = JSON.parse(readFileSync(resolve(MODELS, id, 'manifest.json'), 'utf8')) as { modelFile: string };
       const model = JSON.parse(readFileSync(resolve(MODELS, id, manifest.modelFile), 'utf8')) as { weightsManifest: { paths: string[] }[] };

@@ -1,6 +1,6 @@
 // What the first result waits on, started at boot before the app's bundle is fetched and parsed:
 // the camera permission and stream, the WebGL renderer probe (which decides the backend), and the
-// downloads of the default models and of the WASM binary. The app takes each over when it gets
+// downloads of the default models, of the WASM binary and of the code that runs them. The app takes each over when it gets
 // there; whatever it does not take costs one request.
 import { openCamera } from '../camera/camera';
 import { isSoftwareRenderer, parseBackendPreference } from '../backend/preference';
@@ -27,7 +27,10 @@ export function beginEarlyStart(o: EarlyStartOptions): void {
     camera = openCamera(undefined);
     camera.catch(() => undefined); // the app reports it when it takes the camera
   }
-  void prefetchDefaultModels(o.modelsBaseUrl, o.params.get('quality'));
+  // The shipped emotion models are Keras conversions (tfjs layers models): tfjs-layers' code is
+  // fetched as soon as a prefetched manifest says so (classify/classifier.ts imports the same module).
+  const layersRuntime = () => import('@tensorflow/tfjs-layers').catch(() => undefined); // the loader reports a failure
+  void prefetchDefaultModels(o.modelsBaseUrl, o.params.get('quality'), { layersRuntime });
   if (pref === 'auto' || pref === 'webgl') renderer = probeRenderer();
   // WASM runs unless WebGL is forced or a real GPU was seen here before (a first visit starts
   // it while the renderer is probed: backend/backends.ts).
