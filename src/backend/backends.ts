@@ -28,8 +28,6 @@ export interface BackendChoice {
 
 let wasmPathsSet = false;
 let wasmThreads: number | undefined;
-/** The WASM backend's start begun by the boot script (startWasmEarly), taken over by initBackend. */
-let earlyWasm: Promise<boolean> | undefined;
 
 /**
  * WASM thread count, set before initBackend (the app reads ?wasmThreads=): 1 = single-threaded
@@ -90,26 +88,6 @@ async function withLogicalCores<T>(threads: number | undefined, run: () => Promi
 }
 
 /**
- * Starts the WASM backend from the boot script, while the app's bundle loads (its .wasm compiles
- * meanwhile): for pages where WASM runs first (startup/early-start.ts decides) with the default
- * thread count. initBackend takes the start over instead of starting a second instance.
- */
-export function startWasmEarly(wasmBase: string): void {
-  if (earlyWasm || tf.getBackend()) return; // once, and never over a backend already chosen
-  earlyWasm = importBackend('wasm', wasmBase).then(() => tf.setBackend('wasm'));
-  void earlyWasm.then((ok) => ok && markStartup('wasm-early-ready'));
-  earlyWasm.catch(() => undefined); // initBackend tries again and reports
-}
-
-/** setBackend(name), or the boot script's WASM start when there is one (once). */
-function setBackend(name: BackendName): Promise<boolean> {
-  const early = name === 'wasm' ? earlyWasm : undefined;
-  earlyWasm = undefined;
-  const again = () => withLogicalCores(name === 'wasm' ? wasmThreads : undefined, () => tf.setBackend(name));
-  return early ? early.then((ok) => ok || again(), again) : again();
-}
-
-/**
  * Initialises the first backend of the preferred order that works.
  * wasmBase is where the tfjs .wasm files are served (the app serves them itself at /wasm/);
  * probed is the renderer as read at boot (startup/early-start.ts), so it is not probed twice.
@@ -125,7 +103,7 @@ export async function initBackend(pref: BackendPreference, wasmBase = '/wasm/', 
   for (const name of order) {
     try {
       await importBackend(name, wasmBase);
-      const ok = await setBackend(name);
+      const ok = await withLogicalCores(name === 'wasm' ? wasmThreads : undefined, () => tf.setBackend(name));
       if (!ok) throw new Error(`${name} backend did not initialise`);
       await tf.ready();
       // A tiny op proves the backend really runs (a lost or blacklisted GL context fails here).

@@ -25,7 +25,7 @@ export function beginEarlyStart(o: EarlyStartOptions): void {
   const pref = parseBackendPreference(o.params.get('backend'));
   if (o.params.get('autostart') !== '0') {
     camera = openCamera(undefined);
-    camera.then(() => markStartup('camera-stream'), () => undefined); // the app reports a failure when it takes the camera
+    camera.catch(() => undefined); // the app reports it when it takes the camera
   }
   // The shipped emotion models are Keras conversions (tfjs layers models): tfjs-layers' code is
   // fetched as soon as a prefetched manifest says so (classify/classifier.ts imports the same module).
@@ -38,14 +38,8 @@ export function beginEarlyStart(o: EarlyStartOptions): void {
   const gpuKnown = known !== undefined && known !== '' && !isSoftwareRenderer(known);
   if (pref === 'wasm' || (pref === 'auto' && !gpuKnown)) {
     preloadFetch(o.wasmBaseUrl + o.wasmFile);
-    // The backend itself starts now (its code loads and its .wasm compiles while the app's bundle
-    // loads), unless the page sets a thread count or tfjs flags, which the app applies first.
-    // (Its package is asked for at once too: the backend chooser would only ask once it has run.)
-    const wasmCode = import('@tensorflow/tfjs-backend-wasm');
-    wasmCode.catch(() => undefined); // the app reports a failure
-    if (!o.params.has('wasmThreads') && !o.params.has('tfjsFlags')) {
-      import('../backend/backends').then((b) => b.startWasmEarly(o.wasmBaseUrl)).catch(() => undefined);
-    }
+    // Its JavaScript too: otherwise fetched only once the app's bundle has run and asks for it.
+    import('@tensorflow/tfjs-backend-wasm').catch(() => undefined); // the app reports a failure
   }
 }
 
