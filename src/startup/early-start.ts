@@ -25,7 +25,7 @@ export function beginEarlyStart(o: EarlyStartOptions): void {
   const pref = parseBackendPreference(o.params.get('backend'));
   if (o.params.get('autostart') !== '0') {
     camera = openCamera(undefined);
-    camera.catch(() => undefined); // the app reports it when it takes the camera
+    camera.then(() => markStartup('camera-stream'), () => undefined); // the app reports a failure when it takes the camera
   }
   // The shipped emotion models are Keras conversions (tfjs layers models): tfjs-layers' code is
   // fetched as soon as a prefetched manifest says so (classify/classifier.ts imports the same module).
