@@ -1,5 +1,6 @@
 // Start-up: the boot script opens the camera and downloads the models while the app's bundle
 // loads; the app takes those downloads over instead of fetching again (src/startup).
+import { readFileSync } from 'node:fs';
 import { test, expect, waitForFaces } from './fixtures';
 
 test('models and the WASM binary are each downloaded once, started by the boot script', async ({ page }) => {
@@ -27,6 +28,40 @@ test('models and the WASM binary are each downloaded once, started by the boot s
   expect(marks).toContain('script');
   expect(marks.indexOf('boot')).toBeLessThan(marks.indexOf('script'));
   expect(marks).toContain('first-result');
+});
+
+test('auto\'s first label waits for the lightest level\'s model only: its start level\'s other models download after it', async ({ page }) => {
+  const index = JSON.parse(readFileSync(new URL('../models/index.json', import.meta.url), 'utf8')) as {
+    defaults: { autoStart: string };
+    quality: { id: string; members: { model: string }[] }[];
+  };
+  const members = (id: string) => index.quality.find((l) => l.id === id)!.members.map((m) => m.model);
+  const lightest = members(index.quality[0].id);
+  const later = members(index.defaults.autoStart).filter((m) => !lightest.includes(m));
+  expect(later.length, 'auto\'s start level has models the lightest level has not').toBeGreaterThan(0);
+  // When the first label appears, from before any page script runs (as `npm run bench` measures it).
+  await page.addInitScript(() => {
+    const w = window as unknown as { firstLabelMs?: number };
+    const obs = new MutationObserver(() => {
+      if (w.firstLabelMs === undefined && document.querySelector('[data-testid="face-result"]')) {
+        w.firstLabelMs = performance.now();
+        obs.disconnect();
+      }
+    });
+    obs.observe(document, { childList: true, subtree: true });
+  });
+  await page.goto('/');
+  await waitForFaces(page, 3);
+  const fetchedAt = (model: string) =>
+    page.evaluate((m) => performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.startsWith(`/models/${m}/`)).map((e) => e.startTime), model);
+  const firstLabel = await page.evaluate(() => (window as unknown as { firstLabelMs?: number }).firstLabelMs);
+  expect(firstLabel).toBeDefined();
+  for (const m of lightest) expect(Math.max(...(await fetchedAt(m)))).toBeLessThan(firstLabel!);
+  for (const m of later) {
+    // Loaded in the background once the first frame is shown, so auto can move up.
+    await expect.poll(() => fetchedAt(m).then((t) => t.length), { message: `${m} is downloaded after the first label` }).toBeGreaterThan(0);
+    expect(Math.min(...(await fetchedAt(m)))).toBeGreaterThan(firstLabel!);
+  }
 });
 
 test('the WebGL renderer is probed once and remembered for the next visit', async ({ page }) => {

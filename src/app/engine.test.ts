@@ -13,7 +13,7 @@ import { parseManifest, parseModelIndex, type ModelIndex } from '../models/manif
 import { createAppStore } from '../store/app-store';
 import { Engine, type EngineDeps } from './engine';
 import { initialSettings, parseAppOptions } from './options';
-import { WARM_FRAMES, type QualityState } from './quality-control';
+import { PRELOAD_AFTER_FRAMES, WARM_FRAMES, type QualityState } from './quality-control';
 
 // The shape of models/index.json: fast = mini, balanced = mini + big, best = both + mirror.
 const level = (id: string, members: [string, number][], tta = 'none', msPerFace = 1) => ({
@@ -101,12 +101,15 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
+/** Lets model loads started in the background (auto's next level) finish. */
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
 describe('engine', () => {
   it('loads once: concurrent load() calls share one load', async () => {
     const { engine, loaded } = fakes();
     await Promise.all([engine.load(), engine.load()]);
-    // auto starts with balanced (index.json defaults.autoStart): both emotion models, each once.
-    expect(loaded.map((m) => m.id)).toEqual(['near', 'mini', 'big']);
+    // auto starts with the lightest level (fast): one emotion model, once.
+    expect(loaded.map((m) => m.id)).toEqual(['near', 'mini']);
     expect(engine.pipeline).not.toBeNull();
   });
 
@@ -114,6 +117,8 @@ describe('engine', () => {
     const { engine, loaded, store, backends, userModel } = fakes();
     const before = tf.memory().numTensors;
     await engine.load();
+    for (let i = 0; i < PRELOAD_AFTER_FRAMES; i++) await engine.afterFrame(0, 0, 10, 33); // auto's start level (balanced) loads now
+    await settle();
     // The far-faces model loaded (a still image's sweep), far faces then off: loaded, not in use.
     await engine.detector!.sweepNext();
     store.getState().updateSettings({ farFaces: 'off' });
@@ -131,8 +136,8 @@ describe('engine', () => {
     await engine.reload();
     expect(backends).toEqual(['auto', 'wasm']);
     expect(loaded.slice(0, 5).map((m) => m.disposed)).toEqual([1, 1, 1, 1, 1]);
-    expect(loaded.slice(5).map((m) => [m.id, m.disposed])).toEqual([['near', 0], ['mini', 0], ['big', 0]]);
-    expect(tf.memory().numTensors).toBe(before + 3);
+    expect(loaded.slice(5).map((m) => [m.id, m.disposed])).toEqual([['near', 0], ['mini', 0]]);
+    expect(tf.memory().numTensors).toBe(before + 2);
     engine.dispose();
     expect(loaded.every((m) => m.disposed === 1)).toBe(true);
     expect(tf.memory().numTensors).toBe(before);
@@ -155,7 +160,7 @@ describe('engine', () => {
     store.getState().updateSettings({ farFaces: 'off' });
     expect(await engine.applyDetectorSettings()).toBe(true);
     expect((engine.detector as AutoFaceDetector).currentOptions.far).toBe('off');
-    expect(loaded.map((m) => m.id)).toEqual(['near', 'mini', 'big']); // changed in place: nothing loaded again
+    expect(loaded.map((m) => m.id)).toEqual(['near', 'mini']); // changed in place: nothing loaded again
   });
 
   it('a far-faces model still loading when the backend moves is disposed once it arrives', async () => {
@@ -165,9 +170,9 @@ describe('engine', () => {
     const sweeping = engine.detector!.sweepNext(); // the far-faces model is loading
     await engine.reload();
     await sweeping;
-    expect(loaded.map((m) => m.id)).toEqual(['near', 'mini', 'big', 'blazeface-full', 'near', 'mini', 'big']);
+    expect(loaded.map((m) => m.id)).toEqual(['near', 'mini', 'blazeface-full', 'near', 'mini']);
     // What the reload loaded is in use; the rest was disposed once, never twice.
-    expect(loaded.filter((m) => m.disposed === 0).map((m) => m.id).sort()).toEqual(['big', 'mini', 'near']);
+    expect(loaded.filter((m) => m.disposed === 0).map((m) => m.id).sort()).toEqual(['mini', 'near']);
     expect(loaded.every((m) => m.disposed <= 1)).toBe(true);
     engine.dispose();
     expect(loaded.every((m) => m.disposed === 1)).toBe(true);
@@ -240,9 +245,13 @@ describe('engine: quality levels', () => {
     const f = fakes('', { failClassifier: 'big' });
     await f.engine.load();
     expect(levelOf(f.engine)).toBe('fast');
+    // No face: auto would like its start level (balanced), then "best". big is tried in the
+    // background after the first frame, then once more when auto asks for balanced; then never.
+    for (let i = 0; i <= WARM_FRAMES + 1; i++) await f.engine.afterFrame(0, 0, 10, 33);
     const before = f.attempts.length;
-    for (let i = 0; i < 20; i++) await f.engine.afterFrame(0, 0, 10, 33); // no face: auto would like "best"
+    for (let i = 0; i < 20; i++) await f.engine.afterFrame(0, 0, 10, 33);
     expect(f.attempts.length).toBe(before);
+    expect(levelOf(f.engine)).toBe('fast');
     expect(f.engine.qualityState!.reason).toMatch(/balanced could not load, so fast/);
     expect(tries).toBeGreaterThan(0);
   });
@@ -257,8 +266,11 @@ describe('engine: quality levels', () => {
     const { engine, loaded, quality } = fakes();
     const before = tf.memory().numTensors;
     await engine.load();
-    expect(engine.qualityState).toMatchObject({ setting: 'auto', level: 'balanced' });
-    expect(engine.qualityState!.reason).toMatch(/starting with balanced/);
+    expect(engine.qualityState).toMatchObject({ setting: 'auto', level: 'fast' });
+    expect(engine.qualityState!.reason).toMatch(/starting with fast/);
+    // Nothing timed yet, no face: auto moves to its start level (balanced) once its models are in.
+    await frames(engine, 0, 0, 10);
+    expect(levelOf(engine)).toBe('balanced');
     const v0 = engine.modelVersion;
     // 3 faces: balanced took 30 ms of a 33 ms frame with 10 ms of other work: too slow, fast fits.
     await engine.afterFrame(3, 300, 900, 33); // the first frames of a level are slow once: not timed
@@ -290,7 +302,7 @@ describe('engine: quality levels', () => {
     await frames(engine, 3, 30, 40);
     expect(engine.pipeline!.ensemble.manifest.id).toBe('mine');
     engine.useBuiltInModel();
-    expect(levelOf(engine)).toBe('balanced');
+    expect(levelOf(engine)).toBe('fast');
     expect(loaded.find((m) => m.id === 'user')!.disposed).toBe(1);
   });
 
@@ -330,6 +342,58 @@ describe('engine: quality levels', () => {
     const { engine, notices } = fakes('?quality=ultra');
     await engine.load();
     expect(notices.join(' ')).toMatch(/Quality "ultra" is not one of auto, fast, balanced, best: using auto/);
+    expect(engine.qualityState).toMatchObject({ setting: 'auto', level: 'fast' });
+  });
+
+  it('auto\'s first label needs only the lightest level\'s model: its start level\'s models load once the first frame is shown (issue 14)', async () => {
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    const { engine, loaded, attempts } = fakes('', { gate });
+    // big is held back: the load (and so the first label) must not wait for it.
+    await engine.load();
+    expect(attempts).toEqual(['mini']);
+    expect(levelOf(engine)).toBe('fast');
+    // The first frame is shown; with the next one balanced's other model is asked for, in the background.
+    await engine.afterFrame(2, 5, 15, 33);
+    expect(attempts).toEqual(['mini']);
+    await engine.afterFrame(2, 5, 15, 33);
+    expect(attempts).toEqual(['mini', 'big']);
+    expect(levelOf(engine)).toBe('fast'); // frames go on with fast while big loads
+    open();
+    await settle();
+    expect(loaded.map((m) => m.id)).toEqual(['near', 'mini', 'big']);
+    // Fast enough for balanced at 2 faces (fast took 5 ms, its prior 6): auto moves up, loading nothing again.
+    await frames(engine, 2, 5, 15);
+    expect(['balanced', 'best']).toContain(levelOf(engine));
+    expect(attempts).toEqual(['mini', 'big']);
+  });
+
+  it('a big model arriving after dispose() is disposed, not kept (background load)', async () => {
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    const { engine, loaded } = fakes('', { gate });
+    const before = tf.memory().numTensors;
+    await engine.load();
+    for (let i = 0; i < PRELOAD_AFTER_FRAMES; i++) await engine.afterFrame(1, 5, 15, 33); // big starts loading
+    engine.dispose();
+    open();
+    await settle();
+    expect(loaded.map((m) => [m.id, m.disposed])).toEqual([['near', 1], ['mini', 1], ['big', 1]]);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('a forced ?quality=balanced loads both its models before the first label', async () => {
+    const { engine, loaded } = fakes('?quality=balanced');
+    await engine.load();
+    expect(loaded.map((m) => m.id)).toEqual(['near', 'mini', 'big']);
+    expect(levelOf(engine)).toBe('balanced');
+  });
+
+  it('auto set again once its start level\'s models are in starts there, not at the lightest', async () => {
+    const { engine, store } = fakes('?quality=balanced');
+    await engine.load();
+    store.getState().updateSettings({ quality: 'auto' });
+    await engine.applyQualitySettings();
     expect(engine.qualityState).toMatchObject({ setting: 'auto', level: 'balanced' });
   });
 });

@@ -25,6 +25,13 @@ export interface QualityState {
  */
 export const WARM_FRAMES = 5;
 
+/**
+ * Frames shown under auto before its start level's models (index.json defaults.autoStart) start
+ * loading: the second, so the first frame's labels are on the page first (it renders them
+ * between frames), and their downloads and set-up never delay the first label.
+ */
+export const PRELOAD_AFTER_FRAMES = 2;
+
 export interface LevelChoice {
   ensemble: EmotionEnsemble;
   /** Set when the asked level failed and a lighter one is used. */
@@ -43,6 +50,8 @@ export class QualityControl {
   /** Bumped by each use(): a level load started before a newer setting is not committed. */
   private epoch = 0;
   private warming = WARM_FRAMES;
+  /** Frames seen since use(): auto's start level's models load once PRELOAD_AFTER_FRAMES were shown. */
+  private shown = 0;
 
   constructor(
     readonly levels: readonly QualityLevel[],
@@ -70,15 +79,18 @@ export class QualityControl {
   }
 
   /**
-   * Applies a setting: loads `start` (the forced level, or the one auto starts with), or the next
-   * lighter level that loads. Throws only when no level at all loads.
+   * Applies a setting: loads `start` (the forced level, or the lightest under auto), or the next
+   * lighter level that loads. Auto starts with its start level (autoStart) instead when its models
+   * are in already (auto set again later). Throws only when no level at all loads.
    */
   async use(setting: string, start: string): Promise<LevelChoice> {
     const epoch = ++this.epoch;
     this.setting = setting;
     this.auto = setting === AUTO ? new AutoQuality(this.levels, this.autoStart) : null;
     this.ceiling = this.levels.length - 1; // a new setting tries a level that failed before again
-    const r = await this.load(start, epoch);
+    this.shown = 0;
+    const first = this.auto && this.autoStart && this.models.isLoaded(this.autoStart) ? this.autoStart : start;
+    const r = await this.load(first, epoch);
     if (epoch === this.epoch) this.why = r.notice ?? (setting === AUTO ? `auto: starting with ${r.level.id} until this device's speed is measured` : `set to ${r.level.id}`);
     return { ensemble: r.ensemble, notice: r.notice };
   }
@@ -89,7 +101,11 @@ export class QualityControl {
    */
   async afterFrame(faces: number, classifyMs: number, totalMs: number, frameIntervalMs: number): Promise<LevelChoice | null> {
     const level = this.current?.level;
-    if (!this.auto || !level || this.switching) return null;
+    if (!this.auto || !level) return null;
+    // The first labels are up: auto's start level's models load now, in the background, so auto
+    // can move to it without waiting for a download (they never compete with the first label).
+    if (++this.shown === PRELOAD_AFTER_FRAMES && this.autoStart) this.models.preload(this.autoStart);
+    if (this.switching) return null;
     if (this.warming > 0) {
       this.warming--;
       return null;

@@ -17,7 +17,7 @@ export class EmotionClassifier {
   /** Loads from a URL (browser, dev server) or any tf.io handler (Node files, IndexedDB, uploads). */
   static async load(manifest: ModelManifest, source: string | tf.io.IOHandler): Promise<EmotionClassifier> {
     if (manifest.kind !== 'classifier') throw new Error(`Model "${manifest.id}" is not a classifier`);
-    const model = manifest.format === 'graph' ? await loadGraphModel(source) : await (await import('@tensorflow/tfjs-layers')).loadLayersModel(source); // only Keras (user) models need tfjs-layers: loaded on demand
+    const model = manifest.format === 'graph' ? await loadGraphModel(source) : await (await import('@tensorflow/tfjs-layers')).loadLayersModel(source); // tfjs-layers is loaded on demand (the boot starts it early when a start model needs it: models/prefetch.ts)
     const classifier = new EmotionClassifier(model, manifest);
     classifier.checkOutputShape();
     return classifier;

@@ -34,11 +34,19 @@ describe('model prefetch at boot', () => {
   };
   const membersOf = (level: string) => index.quality.find((l) => l.id === level)!.members.map((m) => m.model);
 
-  it('downloads the index, the detector and the models of the level auto starts with, with their weights, each once', async () => {
+  /** The emotion models the requests fetched (not the detector, not the index). */
+  const classifiersFetched = (requests: string[]) => [...new Set(requests.map((r) => r.split('/')[2]))].filter((id) => id !== index.defaults.detector && id !== 'index.json');
+
+  it('downloads the index, the detector and the lightest level\'s models (auto starts there), with their weights, each once', async () => {
     const server = modelServer();
     vi.stubGlobal('fetch', server.impl);
-    await prefetchDefaultModels('/models/');
-    for (const id of [index.defaults.detector, ...membersOf(index.defaults.autoStart)]) {
+    const layersRuntime = vi.fn();
+    await prefetchDefaultModels('/models/', null, { layersRuntime });
+    const lightest = index.quality[0].id;
+    // The lightest level's model is a tfjs layers model: its runtime is asked for, once.
+    const formats = membersOf(lightest).map((id) => (JSON.parse(readFileSync(resolve(MODELS, id, 'manifest.json'), 'utf8')) as { format: string }).format);
+    expect(layersRuntime).toHaveBeenCalledTimes(formats.includes('layers') ? 1 : 0);
+    for (const id of [index.defaults.detector, ...membersOf(lightest)]) {
       const manifest = JSON.parse(readFileSync(resolve(MODELS, id, 'manifest.json'), 'utf8')) as { modelFile: string };
       const model = JSON.parse(readFileSync(resolve(MODELS, id, manifest.modelFile), 'utf8')) as { weightsManifest: { paths: string[] }[] };
       expect(server.requests).toContain(`/models/${id}/manifest.json`);
@@ -46,14 +54,22 @@ describe('model prefetch at boot', () => {
       for (const p of model.weightsManifest.flatMap((g) => g.paths)) expect(server.requests).toContain(`/models/${id}/${p}`);
     }
     expect(new Set(server.requests).size).toBe(server.requests.length);
+    // auto's start level (index.json defaults.autoStart) needs more models: none of them is
+    // fetched at boot, they would compete with the first label.
+    expect(membersOf(index.defaults.autoStart).length).toBeGreaterThan(membersOf(lightest).length);
+    expect(classifiersFetched(server.requests)).toEqual(membersOf(lightest));
   });
 
-  it('?quality=fast prefetches only the fast level\'s model', async () => {
+  it('?quality=fast prefetches only the fast level\'s model; a forced balanced both of its models', async () => {
     const server = modelServer();
     vi.stubGlobal('fetch', server.impl);
     await prefetchDefaultModels('/models/', 'fast');
-    const classifiers = [...new Set(server.requests.map((r) => r.split('/')[2]))].filter((id) => id !== index.defaults.detector && id !== 'index.json');
-    expect(classifiers).toEqual(membersOf('fast'));
+    expect(classifiersFetched(server.requests)).toEqual(membersOf('fast'));
+    clearPrefetched();
+    const forced = modelServer();
+    vi.stubGlobal('fetch', forced.impl);
+    await prefetchDefaultModels('/models/', 'balanced');
+    expect(classifiersFetched(forced.requests).sort()).toEqual(membersOf('balanced').sort());
   });
 
   it('hands a prefetched response over once, then fetches normally', async () => {

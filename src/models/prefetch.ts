@@ -45,20 +45,34 @@ async function prefetchModelFiles(modelUrl: string): Promise<void> {
 
 /**
  * Prefetches what the app loads first: models/index.json, the default detector and the models of
- * the start level (`quality`: the URL's ?quality=, else the index's default; auto starts with
- * defaults.autoStart). Failures are silent here: the loaders fetch again and report them properly.
+ * the start level (`quality`: the URL's ?quality=, else the index's default; auto starts with the
+ * lightest level, its start level's other models load after the first frame). Failures are silent
+ * here: the loaders fetch again and report them properly.
  */
-export async function prefetchDefaultModels(baseUrl: string, quality?: string | null): Promise<void> {
+export interface PrefetchOptions {
+  /**
+   * Called once when a prefetched model is a tfjs layers model (the page passes the dynamic import
+   * of @tensorflow/tfjs-layers: its code then downloads with the models, not after them).
+   */
+  layersRuntime?: () => unknown;
+}
+
+export async function prefetchDefaultModels(baseUrl: string, quality?: string | null, options: PrefetchOptions = {}): Promise<void> {
   const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
   try {
     const index = parseModelIndex(await prefetchJson(`${base}index.json`));
     // The same choice the engine makes (app/model-plan.ts); far faces is off at boot.
     const choice = qualityChoice(index, quality?.trim() ?? '');
     const level = choice.levels.find((l) => l.id === choice.start)!;
+    let layersAsked = false;
     await Promise.all(
       [index.defaults.detector, ...level.members.map((m) => m.model)].map(async (id) => {
         const path = `${id}/manifest.json`;
         const manifest = parseManifest(await prefetchJson(base + path), path);
+        if (manifest.format === 'layers' && !layersAsked) {
+          layersAsked = true;
+          options.layersRuntime?.();
+        }
         await prefetchModelFiles(`${base}${id}/${manifest.modelFile}`);
       }),
     );

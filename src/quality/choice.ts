@@ -8,11 +8,17 @@ export interface QualityChoice {
   levels: QualityLevel[];
   /** What is in force: "auto" or a level id (an unknown asked-for id is reported and read as auto). */
   setting: string;
-  /** The level to load first: the forced one, or the one auto starts with. */
+  /**
+   * The level to load before the first label: the forced one, or under auto the lightest (its one
+   * small model gives labels soonest; autoStart's models load in the background after the first frame).
+   */
   start: string;
   /** Words for the page when the asked setting is not a level of this index. */
   notice: string | null;
-  /** Level auto uses until this device's speed is measured (index.json defaults.autoStart). */
+  /**
+   * Level auto moves to until this device's speed is measured (index.json defaults.autoStart): its
+   * models are loaded once the first frame is shown, never before the first label.
+   */
   autoStart: string | undefined;
 }
 
@@ -31,8 +37,8 @@ export function qualityChoice(index: ModelIndex, asked: string): QualityChoice {
   const valid = wanted === AUTO || known(wanted);
   const setting = valid ? wanted : AUTO;
   const autoStart = known(index.defaults.autoStart) ? index.defaults.autoStart : undefined;
-  // Auto without a start level begins with the lightest: the first labels come soonest.
-  const start = setting === AUTO ? (autoStart ?? levels[0].id) : setting;
+  // Auto begins with the lightest level: the first labels come soonest (issue 14, item 5).
+  const start = setting === AUTO ? levels[0].id : setting;
   const names = [AUTO, ...levels.map((l) => l.id)].join(', ');
   return { levels, setting, start, notice: valid ? null : `Quality "${wanted}" is not one of ${names}: using auto.`, autoStart };
 }

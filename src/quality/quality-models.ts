@@ -66,6 +66,14 @@ export class QualityModels {
     return { level: r.level, ensemble: r.value, notice: fallbackNotice(r) };
   }
 
+  /**
+   * Starts loading the level's models without building its ensemble (auto's next level, in the
+   * background). A failure is silent here: it is forgotten, and reported when the level is asked for.
+   */
+  preload(levelId: string): void {
+    for (const m of findLevel(this.levels, levelId).members) this.classifier(m.model).catch(() => undefined);
+  }
+
   /** Whether every model of the level is already loaded (switching to it costs nothing). */
   isLoaded(levelId: string): boolean {
     return findLevel(this.levels, levelId).members.every((m) => this.ready.has(m.model));

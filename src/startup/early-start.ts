@@ -1,6 +1,6 @@
 // What the first result waits on, started at boot before the app's bundle is fetched and parsed:
 // the camera permission and stream, the WebGL renderer probe (which decides the backend), and the
-// downloads of the default models and of the WASM binary. The app takes each over when it gets
+// downloads of the default models, of the WASM binary and of the code that runs them. The app takes each over when it gets
 // there; whatever it does not take costs one request.
 import { openCamera } from '../camera/camera';
 import { isSoftwareRenderer, parseBackendPreference } from '../backend/preference';
@@ -25,15 +25,22 @@ export function beginEarlyStart(o: EarlyStartOptions): void {
   const pref = parseBackendPreference(o.params.get('backend'));
   if (o.params.get('autostart') !== '0') {
     camera = openCamera(undefined);
-    camera.catch(() => undefined); // the app reports it when it takes the camera
+    camera.then(() => markStartup('camera-stream'), () => undefined); // the app reports a failure when it takes the camera
   }
-  void prefetchDefaultModels(o.modelsBaseUrl, o.params.get('quality'));
+  // The shipped emotion models are Keras conversions (tfjs layers models): tfjs-layers' code is
+  // fetched as soon as a prefetched manifest says so (classify/classifier.ts imports the same module).
+  const layersRuntime = () => import('@tensorflow/tfjs-layers').catch(() => undefined); // the loader reports a failure
+  void prefetchDefaultModels(o.modelsBaseUrl, o.params.get('quality'), { layersRuntime });
   if (pref === 'auto' || pref === 'webgl') renderer = probeRenderer();
   // WASM runs unless WebGL is forced or a real GPU was seen here before (a first visit starts
   // it while the renderer is probed: backend/backends.ts).
   const known = rememberedRenderer();
   const gpuKnown = known !== undefined && known !== '' && !isSoftwareRenderer(known);
-  if (pref === 'wasm' || (pref === 'auto' && !gpuKnown)) preloadFetch(o.wasmBaseUrl + o.wasmFile);
+  if (pref === 'wasm' || (pref === 'auto' && !gpuKnown)) {
+    preloadFetch(o.wasmBaseUrl + o.wasmFile);
+    // Its JavaScript too: otherwise fetched only once the app's bundle has run and asks for it.
+    import('@tensorflow/tfjs-backend-wasm').catch(() => undefined); // the app reports a failure
+  }
 }
 
 /** A <link rel=preload as=fetch>: emscripten's own fetch of the same URL then takes it over. */
