@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { staticDirs } from './build/static-dirs.ts';
 import { DEV_HEADERS, SECURITY_HEADERS } from './build/headers.ts';
 import { serviceWorkerPlugin } from './build/pwa.ts';
+import { preloadAppPlugin } from './build/preload-app.ts';
 import { readFileSync } from 'node:fs';
 import { parseModelIndex } from './src/models/manifest.ts';
 import { isServedModelFile } from './src/models/served.ts';
@@ -19,6 +20,7 @@ export default defineConfig({
       { url: '/wasm/', dir: 'node_modules/@tensorflow/tfjs-backend-wasm/dist', filter: (f) => f.endsWith('.wasm') },
     ]),
     serviceWorkerPlugin(),
+    preloadAppPlugin(),
   ],
   resolve: {
     alias: { '@mediapipe/face_detection': fileURLToPath(new URL('./build/mediapipe-shim.ts', import.meta.url)) },
@@ -27,7 +29,7 @@ export default defineConfig({
   preview: { port: 4173, headers: SECURITY_HEADERS },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'build/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
   },

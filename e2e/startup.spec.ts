@@ -30,6 +30,18 @@ test('models and the WASM binary are each downloaded once, started by the boot s
   expect(marks).toContain('first-result');
 });
 
+test("the app's chunks are fetched while the boot script loads, not after it ran (modulepreload in the HTML)", async ({ page }) => {
+  await page.goto('/');
+  await waitForFaces(page, 3);
+  const t = await page.evaluate(() => {
+    const boot = performance.getEntriesByName('emotion-lens:boot')[0]?.startTime ?? NaN;
+    const main = performance.getEntriesByType('resource').find((e) => /\/assets\/main-[^/]*\.js$/.test(new URL(e.name).pathname));
+    return { boot, mainRequested: main ? main.startTime : NaN };
+  });
+  expect(Number.isFinite(t.mainRequested), "the app's main chunk is among the page's resources").toBe(true);
+  expect(t.mainRequested).toBeLessThan(t.boot);
+});
+
 test('auto\'s first label waits for the lightest level\'s model only: its start level\'s other models download after it', async ({ page }) => {
   const index = JSON.parse(readFileSync(new URL('../models/index.json', import.meta.url), 'utf8')) as {
     defaults: { autoStart: string };

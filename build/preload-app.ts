@@ -1,0 +1,35 @@
+// The boot script loads the app with a dynamic import() (src/boot.ts), so without help the browser
+// learns about the app's chunks only once the boot script has run. Listing them in the HTML as
+// modulepreload lets it fetch and compile them while it loads and runs the boot script.
+import type { Plugin } from 'vite';
+
+interface ChunkLike {
+  type: 'chunk' | 'asset';
+  fileName: string;
+  facadeModuleId?: string | null;
+  imports?: string[];
+}
+
+/** The app entry's chunk and the chunks it imports statically, in that order (empty if the entry is not in the bundle). */
+export function appChunkFiles(bundle: Record<string, ChunkLike>, entry: string): string[] {
+  const app = Object.values(bundle).find((c) => c.type === 'chunk' && (c.facadeModuleId ?? '').replaceAll('\\', '/').endsWith(`/${entry}`));
+  return app ? [app.fileName, ...(app.imports ?? [])] : [];
+}
+
+export function preloadAppPlugin(entry = 'src/main.tsx'): Plugin {
+  let base = '/';
+  return {
+    name: 'emotion-lens-preload-app',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const files = ctx.bundle ? appChunkFiles(ctx.bundle as Record<string, ChunkLike>, entry) : [];
+        return files.map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${f}` }, injectTo: 'head' as const }));
+      },
+    },
+  };
+}
