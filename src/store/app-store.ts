@@ -72,8 +72,7 @@ export interface AppState {
   notice: string | null;
   backend: { name: BackendName; reason: string } | null;
   labels: string[];
-  /** The emotion model in use (its manifest feeds "About this model"). */
-  /** The classifier in use: its main model's manifest, and every model it combines (main first). */
+  /** The classifier in use: its main model's manifest (it feeds "About this model"), and every model it combines (main first). */
   classifier: { name: string; builtIn: boolean; manifest?: ModelManifest; members?: ModelManifest[] } | null;
   /** The quality level in use, the setting and why (null before the models load). */
   quality: QualityState | null;
