@@ -76,11 +76,30 @@ test('auto\'s first label waits for the lightest level\'s model only: its start 
   }
 });
 
+test("a first visit's renderer check makes its main-thread WebGL context after the first result, not before", async ({ page }) => {
+  await page.addInitScript(() => {
+    const real = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+      if (type.startsWith('webgl')) performance.mark('test:page-webgl-context');
+      return (real as (...a: unknown[]) => RenderingContext | null).call(this, type, ...rest);
+    } as typeof real;
+  });
+  await page.goto('/');
+  await waitForFaces(page, 3);
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByName('test:page-webgl-context').length), { timeout: 10_000 }).toBeGreaterThan(0);
+  const t = await page.evaluate(() => ({
+    context: performance.getEntriesByName('test:page-webgl-context')[0].startTime,
+    firstResult: performance.getEntriesByName('emotion-lens:first-result')[0].startTime,
+  }));
+  expect(t.context).toBeGreaterThan(t.firstResult);
+});
+
 test('the WebGL renderer is probed once and remembered for the next visit', async ({ page }) => {
   await page.goto('/');
   await waitForFaces(page, 3);
-  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('emotion-lens:webgl-renderer') ?? 'null') as { renderer: string } | null);
-  expect(saved?.renderer).toMatch(/swiftshader/i);
+  // The check's main-thread half runs after the first result (early-start.ts): it is remembered soon after.
+  const saved = () => page.evaluate(() => (JSON.parse(localStorage.getItem('emotion-lens:webgl-renderer') ?? 'null') as { renderer: string } | null)?.renderer ?? '');
+  await expect.poll(saved, { timeout: 10_000 }).toMatch(/swiftshader/i);
   await page.reload();
   await waitForFaces(page, 3);
   await expect(page.getByTestId('backend')).toHaveAttribute('title', /software WebGL/);

@@ -46,33 +46,35 @@ function remember(renderer: string | undefined): void {
  * The renderer, from an earlier visit of this browser or probed now and remembered: a first
  * WebGL context costs a few hundred ms (GPU process, software GL), a remembered answer nothing.
  */
-export function probeRenderer(): Promise<string | undefined> {
+export function probeRenderer(mainThreadAfter?: Promise<unknown>): Promise<string | undefined> {
   const known = rememberedRenderer();
   if (known !== undefined) return Promise.resolve(known || undefined);
-  return probeRendererNow().then((r) => {
+  return probeRendererNow(mainThreadAfter).then((r) => {
     remember(r);
     return r;
   });
 }
 
 /**
- * Probes in a worker (OffscreenCanvas) so the main thread keeps parsing the app meanwhile.
- * Falls back to the main-thread probe where workers can't create WebGL contexts.
- */
-/**
  * The first WebGL context of a page costs a few hundred ms (GPU process start, software GL set-up).
  * A worker pays it (OffscreenCanvas) while the main thread keeps parsing the app; the answer
- * then comes from a main-thread context, now cheap, because only that one is what tfjs will get
- * (a browser may allow WebGL in workers and not on the page, or the other way round).
+ * then comes from a main-thread context, cheaper now, because only that one is what tfjs will get
+ * (a browser may allow WebGL in workers and not on the page, or the other way round). That
+ * main-thread context still holds the page's thread for tens of ms on software GL: with
+ * `mainThreadAfter` (a caller that does not wait for the answer, e.g. until the first result is
+ * shown), it is made only once that promise settles. Falls back to the main-thread probe where
+ * workers can't create WebGL contexts.
  */
-function probeRendererNow(): Promise<string | undefined> {
+function probeRendererNow(mainThreadAfter?: Promise<unknown>): Promise<string | undefined> {
   if (typeof Worker === 'undefined' || typeof OffscreenCanvas === 'undefined') return Promise.resolve(webglRenderer());
   return new Promise((resolve) => {
     let worker: Worker | undefined;
+    const confirm = () => resolve(webglRenderer());
     const done = () => {
       clearTimeout(timer);
       worker?.terminate();
-      resolve(webglRenderer());
+      if (mainThreadAfter) void mainThreadAfter.then(confirm, confirm);
+      else confirm();
     };
     const timer = setTimeout(done, PROBE_TIMEOUT_MS);
     try {

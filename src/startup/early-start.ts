@@ -6,7 +6,13 @@ import { openCamera } from '../camera/camera';
 import { isSoftwareRenderer, parseBackendPreference } from '../backend/preference';
 import { probeRenderer, rememberedRenderer } from '../backend/renderer';
 import { prefetchDefaultModels } from '../models/prefetch';
-import { markStartup } from './marks';
+import { afterMark, markStartup } from './marks';
+
+/** The longest a first visit's renderer check waits for the first result (none may come: no camera, ?autostart=0). */
+const PROBE_AFTER_FIRST_RESULT_MS = 4000;
+/** And then this long, so the first labels are drawn and listed before it. */
+const PROBE_AFTER_RESULT_MS = 500;
+const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let camera: Promise<MediaStream> | undefined;
 let renderer: Promise<string | undefined> | undefined;
@@ -31,7 +37,10 @@ export function beginEarlyStart(o: EarlyStartOptions): void {
   // fetched as soon as a prefetched manifest says so (classify/classifier.ts imports the same module).
   const layersRuntime = () => import('@tensorflow/tfjs-layers').catch(() => undefined); // the loader reports a failure
   void prefetchDefaultModels(o.modelsBaseUrl, o.params.get('quality'), { layersRuntime });
-  if (pref === 'auto' || pref === 'webgl') renderer = probeRenderer();
+  // Under auto a first visit starts on WASM without waiting for the probe (backend/backends.ts):
+  // its main-thread half waits until the first result is shown, off the path to the first label.
+  if (pref === 'auto') renderer = probeRenderer(afterMark('first-result', PROBE_AFTER_FIRST_RESULT_MS).then(() => delay(PROBE_AFTER_RESULT_MS)));
+  else if (pref === 'webgl') renderer = probeRenderer();
   // WASM runs unless WebGL is forced or a real GPU was seen here before (a first visit starts
   // it while the renderer is probed: backend/backends.ts).
   const known = rememberedRenderer();
