@@ -22,7 +22,7 @@ export interface EngineEvents {
   progress(step: string): void;
   backend(choice: BackendChoice): void;
   /** The emotion model in use changed (labels may differ). */
-  classifier(c: { name: string; builtIn: boolean; labels: string[]; manifest: ModelManifest; members: ModelManifest[] }): void;
+  classifier(c: { name: string; builtIn: boolean; labels: string[]; models: ModelManifest[] }): void;
   notice(text: string | null): void;
   /** The quality level in use, the setting and why (shown next to the backend). */
   quality(state: QualityState): void;

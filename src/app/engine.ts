@@ -209,7 +209,7 @@ export class Engine {
     const q = this.qualityState;
     const c = this.user ?? this.quality?.ensemble;
     const name = this.user?.manifest.name ?? this.quality?.levels.find((l) => l.id === q?.level)?.label ?? '';
-    if (classifier && c) this.deps.events.classifier({ name, builtIn: !this.user, labels: c.labels, manifest: c.manifest, members: 'manifests' in c ? c.manifests : [c.manifest] });
+    if (classifier && c) this.deps.events.classifier({ name, builtIn: !this.user, labels: c.labels, models: 'manifests' in c ? c.manifests : [c.manifest] });
     const key = JSON.stringify(q);
     if (q && key !== this.shownQuality) {
       this.shownQuality = key;

@@ -37,7 +37,7 @@ export function createPageEngine(store: AppStore, options: AppOptions, urls: App
       backend: (choice) => moves().onBackend(choice),
       classifier: (c) => {
         s().setLabels(c.labels);
-        s().setClassifier({ name: c.name, builtIn: c.builtIn, manifest: c.manifest, members: c.members });
+        s().setClassifier({ name: c.name, builtIn: c.builtIn, models: c.models });
       },
       notice: (text) => s().setNotice(text),
       quality: (q) => s().setQuality(q),

@@ -72,8 +72,8 @@ export interface AppState {
   notice: string | null;
   backend: { name: BackendName; reason: string } | null;
   labels: string[];
-  /** The classifier in use: its main model's manifest (it feeds "About this model"), and every model it combines (main first). */
-  classifier: { name: string; builtIn: boolean; manifest?: ModelManifest; members?: ModelManifest[] } | null;
+  /** The classifier in use: the manifests of the models it combines, main model first (they feed "About this model"). */
+  classifier: { name: string; builtIn: boolean; models: ModelManifest[] } | null;
   /** The quality level in use, the setting and why (null before the models load). */
   quality: QualityState | null;
   cameras: CameraInfo[];

@@ -5,10 +5,11 @@ import { aboutModel, percent } from './model-card';
 export function ModelCard() {
   const classifier = useApp((s) => s.classifier);
   const level = useApp((s) => s.quality?.level ?? null);
-  if (!classifier?.manifest) return null;
-  const about = aboutModel(classifier.manifest);
+  const main = classifier?.models[0];
+  if (!classifier || !main) return null;
+  const about = aboutModel(main);
   // A level that combines models credits each of them (name, who trained and converted it, licence).
-  const members = (classifier.members ?? []).length > 1 ? classifier.members!.map(aboutModel) : [];
+  const members = classifier.models.length > 1 ? classifier.models.map(aboutModel) : [];
   // A built-in quality level may combine models: named as in use, with its main model's card.
   const shownName = classifier.builtIn && classifier.name ? classifier.name : about.name;
   return (
