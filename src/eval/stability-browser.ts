@@ -164,22 +164,18 @@ export function labelsAlongClip(held: TimedSample[], fps: number, windowMs = 250
     last = s.pos;
     if (rising && s.label !== null) forward.push({ ms: (s.pos * 1000) / fps, label: s.label });
   }
-  return (at) => ownLabels(forward.filter((f) => Math.abs(f.ms - at) <= windowMs).map((f, i) => ({ t: i, label: f.label, clip: 0 })), share);
+  return (at) => labelsOfShare(forward.filter((f) => Math.abs(f.ms - at) <= windowMs).map((f) => f.label), share);
 }
 
 /** Labels shown in at least `share` of the samples (null samples ignored), most shown first. */
 export function ownLabels(samples: TimedSample[], share = 0.2): string[] {
-  const seen = samples.filter((s) => s.label !== null);
-  const counts = new Map<string, number>();
-  for (const s of seen) counts.set(s.label!, (counts.get(s.label!) ?? 0) + 1);
-  return [...counts].filter(([, c]) => c >= share * seen.length).sort((a, b) => b[1] - a[1]).map(([l]) => l);
+  return labelsOfShare(samples.map((s) => s.label), share);
 }
 
-/** The label shown most often (null samples ignored). */
-export function mostShownLabel(samples: TimedSample[]): string | null {
+/** Labels that make up at least `share` of `labels` (nulls ignored), most frequent first. */
+function labelsOfShare(labels: (string | null)[], share: number): string[] {
+  const seen = labels.filter((l): l is string => l !== null);
   const counts = new Map<string, number>();
-  for (const s of samples) if (s.label !== null) counts.set(s.label, (counts.get(s.label) ?? 0) + 1);
-  let top: string | null = null;
-  for (const [l, c] of counts) if (top === null || c > (counts.get(top) ?? 0)) top = l;
-  return top;
+  for (const l of seen) counts.set(l, (counts.get(l) ?? 0) + 1);
+  return [...counts].filter(([, c]) => c >= share * seen.length).sort((a, b) => b[1] - a[1]).map(([l]) => l);
 }
