@@ -2,9 +2,6 @@
 // full-range one on tiles when far faces are wanted: src/detection/far-search.ts).
 import type { AutoDetectorOptions } from '../detection/auto-detector';
 import { FAR_FACES_MODES, type FarFacesMode } from '../detection/far-search';
-import { loadAutoDetector } from '../detection/load-auto';
-import type { ModelIndex } from '../models/manifest';
-import type { ModelSource } from '../models/registry';
 import { MAX_FACES_LIMIT, type Settings } from '../store/app-store';
 
 /** models/ id of the full-range (far faces) detector; the short-range one is the index's default. */
@@ -21,12 +18,4 @@ export function parseFarFaces(v: unknown): FarFacesMode {
 
 export function autoDetectorOptions(settings: Pick<Settings, 'farFaces' | 'maxFaces'>): AutoDetectorOptions {
   return { maxFaces: clampMaxFaces(settings.maxFaces), far: settings.farFaces };
-}
-
-/**
- * The one call the app makes for its detector (the short-range model now, the full-range one when
- * far faces are first wanted; `onFarError` hears if it cannot load). Settings changes later go through detector.configure(autoDetectorOptions(settings)).
- */
-export function loadAppDetector(source: ModelSource, index: ModelIndex, settings: Pick<Settings, 'farFaces' | 'maxFaces'>, onFarError?: (e: unknown) => void) {
-  return loadAutoDetector(source, { near: index.defaults.detector, far: FAR_DETECTOR_ID }, autoDetectorOptions(settings), onFarError);
 }
