@@ -12,7 +12,6 @@ import { afterMark, markStartup } from './marks';
 const PROBE_AFTER_FIRST_RESULT_MS = 4000;
 /** And then this long, so the first labels are drawn and listed before it. */
 const PROBE_AFTER_RESULT_MS = 500;
-const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let camera: Promise<MediaStream> | undefined;
 let renderer: Promise<string | undefined> | undefined;
@@ -39,7 +38,7 @@ export function beginEarlyStart(o: EarlyStartOptions): void {
   void prefetchDefaultModels(o.modelsBaseUrl, o.params.get('quality'), { layersRuntime });
   // Under auto a first visit starts on WASM without waiting for the probe (backend/backends.ts):
   // its main-thread half waits until the first result is shown, off the path to the first label.
-  if (pref === 'auto') renderer = probeRenderer(afterMark('first-result', PROBE_AFTER_FIRST_RESULT_MS).then(() => delay(PROBE_AFTER_RESULT_MS)));
+  if (pref === 'auto') renderer = probeRenderer(afterMark('first-result', PROBE_AFTER_FIRST_RESULT_MS, PROBE_AFTER_RESULT_MS));
   else if (pref === 'webgl') renderer = probeRenderer();
   // WASM runs unless WebGL is forced or a real GPU was seen here before (a first visit starts
   // it while the renderer is probed: backend/backends.ts).

@@ -26,4 +26,11 @@ describe('afterMark', () => {
     await afterMark('test-never', 50);
     expect(performance.now() - t).toBeGreaterThanOrEqual(45);
   });
+
+  it('waits thenMs more after the mark', async () => {
+    markStartup('test-c');
+    const t = performance.now();
+    await afterMark('test-c', 10_000, 60);
+    expect(performance.now() - t).toBeGreaterThanOrEqual(55);
+  });
 });

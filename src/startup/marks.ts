@@ -7,22 +7,29 @@ export function markStartup(step: string): void {
 }
 
 /**
- * Resolves when the start-up mark `step` is made (already made: at once), or after `timeoutMs`
- * whatever happens (a start that never gets there must not hold anything back for good).
+ * Resolves `thenMs` after the start-up mark `step` is made (already made: counted from now), or
+ * after `timeoutMs` whatever happens (a start that never gets there must not hold anything back
+ * for good). Used to keep work off the path to the first result.
  */
-export function afterMark(step: string, timeoutMs: number): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof performance === 'undefined' || typeof PerformanceObserver === 'undefined') return resolve();
-    if (performance.getEntriesByName(MARK_PREFIX + step, 'mark').length) return resolve();
-    const observer = new PerformanceObserver((list) => {
-      if (list.getEntriesByName(MARK_PREFIX + step).length) done();
-    });
-    const timer = setTimeout(() => done(), timeoutMs);
-    function done(): void {
+export function afterMark(step: string, timeoutMs: number, thenMs = 0): Promise<void> {
+  const name = MARK_PREFIX + step;
+  const made = new Promise<void>((resolve) => {
+    if (typeof performance === 'undefined' || performance.getEntriesByName(name, 'mark').length) return resolve();
+    let observer: PerformanceObserver | undefined;
+    const done = () => {
+      observer?.disconnect();
       clearTimeout(timer);
-      observer.disconnect();
       resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    try {
+      observer = new PerformanceObserver((list) => {
+        if (list.getEntriesByName(name).length) done();
+      });
+      observer.observe({ type: 'mark' });
+    } catch {
+      // No PerformanceObserver: the timeout resolves.
     }
-    observer.observe({ type: 'mark' });
   });
+  return thenMs > 0 ? made.then(() => new Promise((r) => setTimeout(r, thenMs))) : made;
 }
