@@ -1,6 +1,7 @@
-// npm run convert -- <model.h5|model.keras|weights.h5> [--arch architecture.json] --out <dir> [--no-fold]
+// npm run convert -- <model.h5|model.keras|weights.h5> [--arch architecture.json] --out <dir> [--no-fold] [--format auto|graph|layers]
 //   [--labels a,b,c] [--normalize minus1to1|zero1|raw] [--channels gray|rgb] [--id id] [--name name] [--licence text]
-// Converts a Keras model to a TensorFlow.js layers model plus the app's manifest.json.
+// Converts a Keras model to a TensorFlow.js model plus the app's manifest.json: a graph model when every
+// layer maps to TensorFlow ops (--format auto, the default), else a layers model.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,7 +12,7 @@ import { convertKerasToFiles, ConversionError } from '../src/converter/index.ts'
 import { writeFiles } from '../src/converter/save-node.ts';
 
 const USAGE =
-  'usage: npm run convert -- <model.h5|model.keras|weights.h5> [--arch architecture.json] --out <dir> [--no-fold] ' +
+  'usage: npm run convert -- <model.h5|model.keras|weights.h5> [--arch architecture.json] --out <dir> [--no-fold] [--format auto|graph|layers] ' +
   '[--labels a,b,c] [--normalize minus1to1|zero1|raw] [--channels gray|rgb] [--id id] [--name name] [--licence text]';
 
 class UsageError extends Error {}
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
       name: { type: 'string' },
       licence: { type: 'string' },
       'no-fold': { type: 'boolean' },
+      format: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -52,6 +54,8 @@ async function main(): Promise<void> {
   }
   const channels = values.channels;
   if (channels !== undefined && channels !== 'gray' && channels !== 'rgb') throw new UsageError('--channels must be gray or rgb');
+  const output = values.format ?? 'auto';
+  if (output !== 'auto' && output !== 'graph' && output !== 'layers') throw new UsageError('--format must be auto, graph or layers');
   const labels = values.labels?.split(',').map((l) => l.trim());
 
   const mainPath = positionals[0];
@@ -59,7 +63,7 @@ async function main(): Promise<void> {
   // tfjs warns on stderr about tfjs-node on first use; this tool's stderr is for its own errors.
   tf.env().set('PROD', true);
   await tf.setBackend('cpu');
-  const { files, manifest, summary, warnings } = await convertKerasToFiles(
+  const { files, manifest, summary, warnings, layersBecause } = await convertKerasToFiles(
     { main: readInput(mainPath, 'model file'), arch: values.arch ? readInput(values.arch, 'architecture file') : undefined },
     {
       mainName: path.basename(mainPath),
@@ -72,6 +76,7 @@ async function main(): Promise<void> {
       normalization,
       channels,
       licence: values.licence,
+      output,
     },
   );
   await writeFiles(files, values.out);
@@ -79,6 +84,7 @@ async function main(): Promise<void> {
   const [h, w, c] = summary.inputShape;
   console.log(`converted ${path.basename(mainPath)} → ${path.join(values.out, 'model.json')}`);
   console.log(`  format   ${summary.format}`);
+  console.log(`  written  ${manifest.format === 'graph' ? 'tfjs graph model' : `tfjs layers model${layersBecause ? ` (no graph: ${layersBecause})` : ''}`}`);
   console.log(`  layers   ${summary.layerCount} (${summary.weightCount} weight tensors)`);
   console.log(
     values['no-fold']

@@ -66,6 +66,9 @@ export function convertOne(spec: SourceModel, sharedKeras: string, outDir: strin
   // recorded so a reader of the manifest knows these files are the folded, not the layer-for-layer, conversion.
   const folding = /^\s*folding\s+(.+)$/m.exec(log)?.[1];
   if (!folding) throw new Error(`models: the converter's output for ${spec.sourceFile} has no "folding" line:\n${log}`);
+  // And the form it wrote: a graph model (fused TensorFlow ops, no tfjs-layers code at run time) when every layer maps.
+  const written = /^\s*written\s+(.+)$/m.exec(log)?.[1];
+  if (!written) throw new Error(`models: the converter's output for ${spec.sourceFile} has no "written" line:\n${log}`);
   const manifestPath = path.join(outDir, 'manifest.json');
   const converted = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
   fs.copyFileSync(path.join(sharedKeras, LICENCE_FILE), path.join(outDir, 'LICENSE'));
@@ -80,6 +83,7 @@ export function convertOne(spec: SourceModel, sharedKeras: string, outDir: strin
       sourceSha256: sha256(bytes),
       convertedBy: converterVersion(),
       folding,
+      written,
       command: 'npm run models',
     },
     licence: 'MIT',

@@ -1,13 +1,21 @@
-// Serialises a LayersModel to the files of the tfjs "layers-model" format (model.json plus
-// 4 MB weight shards, like the Python converter), as bytes: the browser can store them anywhere,
-// Node writes them to disk (save-node.ts).
+// Serialises a LayersModel to the files tfjs loads: the "layers-model" format (model.json plus
+// 4 MB weight shards, like the Python converter), or the "graph-model" format when every layer maps
+// to TensorFlow ops (graph.ts), as bytes: the browser can store them anywhere, Node writes them to
+// disk (save-node.ts).
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
+import { toGraphModel } from './graph.ts';
 import { modelTopology } from './topology.ts';
 
 const SHARD_BYTES = 4 * 1024 * 1024;
 
-export async function modelFiles(model: tfl.LayersModel, modelFile = 'model.json'): Promise<Map<string, Uint8Array>> {
+interface Saved {
+  generatedBy?: string;
+  weightSpecs: tf.io.WeightsManifestEntry[];
+  data: Uint8Array;
+}
+
+async function saved(model: tfl.LayersModel): Promise<Saved> {
   let artifacts: tf.io.ModelArtifacts | undefined;
   await model.save(
     tf.io.withSaveHandler(async (a) => {
@@ -16,21 +24,54 @@ export async function modelFiles(model: tfl.LayersModel, modelFile = 'model.json
     }),
   );
   if (!artifacts?.weightSpecs || artifacts.weightData === undefined) throw new Error('tfjs produced no weights for the model');
-  const data = new Uint8Array(tf.io.CompositeArrayBuffer.join(artifacts.weightData));
+  return { generatedBy: artifacts.generatedBy, weightSpecs: artifacts.weightSpecs, data: new Uint8Array(tf.io.CompositeArrayBuffer.join(artifacts.weightData)) };
+}
+
+/** The weight shards (group1-shardNofM.bin) into `files`; returns their names. */
+function addShards(files: Map<string, Uint8Array>, data: Uint8Array): string[] {
   const shardCount = Math.max(1, Math.ceil(data.byteLength / SHARD_BYTES));
-  const files = new Map<string, Uint8Array>();
   const paths: string[] = [];
   for (let i = 0; i < shardCount; i++) {
     const name = `group1-shard${i + 1}of${shardCount}.bin`;
     paths.push(name);
     files.set(name, data.slice(i * SHARD_BYTES, (i + 1) * SHARD_BYTES));
   }
+  return paths;
+}
+
+export async function modelFiles(model: tfl.LayersModel, modelFile = 'model.json'): Promise<Map<string, Uint8Array>> {
+  const { generatedBy, weightSpecs, data } = await saved(model);
+  const files = new Map<string, Uint8Array>();
+  const paths = addShards(files, data);
   const json = {
     format: 'layers-model',
-    generatedBy: artifacts.generatedBy,
+    generatedBy,
     convertedBy: 'emotion-lens converter',
     modelTopology: modelTopology(model),
-    weightsManifest: [{ paths, weights: artifacts.weightSpecs }],
+    weightsManifest: [{ paths, weights: weightSpecs }],
+  };
+  files.set(modelFile, new TextEncoder().encode(JSON.stringify(json)));
+  return files;
+}
+
+/**
+ * The same model as a tfjs graph model (tf.loadGraphModel), same weights; throws GraphUnsupported
+ * (graph.ts) naming the first layer that has no graph mapping.
+ */
+export async function graphModelFiles(model: tfl.LayersModel, modelFile = 'model.json'): Promise<Map<string, Uint8Array>> {
+  const { generatedBy, weightSpecs, data } = await saved(model);
+  const shapes = new Map<string, (number | null)[]>();
+  for (const l of model.layers) if (Array.isArray(l.outputShape) && !Array.isArray(l.outputShape[0])) shapes.set(l.name, l.outputShape as (number | null)[]);
+  const graph = toGraphModel(modelTopology(model), weightSpecs, data, shapes);
+  const files = new Map<string, Uint8Array>();
+  const paths = addShards(files, graph.weightData);
+  const json = {
+    format: 'graph-model',
+    generatedBy,
+    convertedBy: 'emotion-lens converter (graph from the folded layers model)',
+    modelTopology: graph.topology,
+    signature: graph.signature,
+    weightsManifest: [{ paths, weights: graph.weightSpecs }],
   };
   files.set(modelFile, new TextEncoder().encode(JSON.stringify(json)));
   return files;

@@ -9,6 +9,7 @@ import h5wasm from 'h5wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as tfl from '@tensorflow/tfjs-layers';
+import { loadGraphModel } from '@tensorflow/tfjs-converter';
 import { convertKeras, convertKerasToFiles, ConversionError, type ConversionResult } from './index.ts';
 import { memoryArtifacts } from './testing/memory-artifacts.ts';
 import { loadFerImages, resizeBilinear, scoreOnFer, type FerImage } from './testing/fer2013.ts';
@@ -67,16 +68,18 @@ describe.skipIf(!present)('real Keras files in ../shared/keras', () => {
     expect(s.accuracy).toBeGreaterThanOrEqual(0.6);
   });
 
-  // The app's two built-in classifiers are these files folded (convertKerasToFiles): the saved files,
-  // loaded back, must compute what the unfolded Keras layers compute.
+  // The app's two built-in classifiers are these files folded and written as graph models
+  // (convertKerasToFiles): the saved files, loaded back, must compute what the unfolded Keras layers compute.
   for (const file of ['mini_xception_fer2013.hdf5', 'fer2013_big_XCEPTION.54-0.66.hdf5']) {
-    it(`${file}: folded model files equal the unfolded model within 1e-4 on FER2013 faces`, async () => {
+    it(`${file}: folded graph-model files equal the unfolded model within 1e-4 on FER2013 faces`, async () => {
       const { files, manifest, summary } = await convertKerasToFiles({ main: read(file) }, { mainName: file, normalization: 'minus1to1' });
-      expect(manifest.format).toBe('layers');
+      expect(manifest.format).toBe('graph');
       expect(summary.folded.batchNorms).toBeGreaterThan(0);
-      const folded = await tfl.loadLayersModel(tf.io.fromMemory(memoryArtifacts(files)));
+      const ops = (JSON.parse(new TextDecoder().decode(files.get('model.json'))) as { modelTopology: { node: { op: string }[] } }).modelTopology.node.map((n) => n.op).filter((op) => op !== 'Const');
+      const folded = await loadGraphModel(tf.io.fromMemory(memoryArtifacts(files)));
       const unfolded = await convertKeras({ main: read(file) }, { fold: false });
-      expect(folded.layers.length).toBeLessThan(unfolded.model.layers.length * 0.7);
+      expect(ops.some((op) => /BatchNorm|BiasAdd/.test(op))).toBe(false); // every BN folded, every bias in a fused convolution
+      expect(ops.length).toBeLessThan(unfolded.model.layers.length); // fewer graph ops than Keras layers, each op one kernel
       const faces = tf.tidy(() => tf.concat(allImages.slice(0, 8).map((im) => tf.tensor(resizeBilinear(im.gray, im.width, im.height, 64, 64).map((v) => v / 127.5 - 1), [1, 64, 64, 1]))));
       const a = (unfolded.model.predict(faces) as tf.Tensor).dataSync();
       const b = (folded.predict(faces) as tf.Tensor).dataSync();

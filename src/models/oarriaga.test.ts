@@ -77,13 +77,16 @@ describe.skipIf(!present)('the app\'s own models, from their Keras originals', (
 });
 
 describe('the app\'s own models as committed', () => {
-  it.each(OARRIAGA_MODELS.map((m) => [m.id] as const))('%s: the committed files are the folded conversion (no BatchNormalization layer left)', (id) => {
+  it.each(OARRIAGA_MODELS.map((m) => [m.id] as const))('%s: the committed files are the folded conversion, written as a graph model', (id) => {
     const dir = path.join(MODELS_DIR, id);
-    const model = JSON.parse(fs.readFileSync(path.join(dir, 'model.json'), 'utf8')) as { modelTopology: { config?: { layers: { class_name: string }[] }; model_config?: { config: { layers: { class_name: string }[] } } } };
-    const layers = (model.modelTopology.model_config?.config ?? model.modelTopology.config)!.layers;
-    expect(layers.length).toBeGreaterThan(0);
-    expect(layers.filter((l) => l.class_name === 'BatchNormalization').map((l) => l.class_name)).toEqual([]);
-    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { provenance: { folding?: string } };
+    const model = JSON.parse(fs.readFileSync(path.join(dir, 'model.json'), 'utf8')) as { format: string; modelTopology: { node: { op: string }[] } };
+    expect(model.format).toBe('graph-model');
+    const ops = model.modelTopology.node.map((n) => n.op);
+    expect(ops).toContain('_FusedConv2D');
+    expect(ops.filter((op) => /BatchNorm/.test(op))).toEqual([]);
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { format: string; provenance: { folding?: string; written?: string } };
+    expect(manifest.format).toBe('graph');
     expect(manifest.provenance.folding).toMatch(/^\d+ BatchNormalization and \d+ activation layers merged/);
+    expect(manifest.provenance.written).toBe('tfjs graph model');
   });
 });

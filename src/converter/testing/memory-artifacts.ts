@@ -4,11 +4,13 @@ import type * as tf from '@tensorflow/tfjs-core';
 
 export function memoryArtifacts(files: Map<string, Uint8Array>): tf.io.ModelArtifacts {
   const json = JSON.parse(new TextDecoder().decode(files.get('model.json'))) as {
+    format?: string;
     modelTopology: object;
+    signature?: object;
     weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
   };
   const shards = json.weightsManifest.flatMap((g) => g.paths).map((p) => files.get(p) as Uint8Array);
   const data = new Uint8Array(shards.reduce((n, s) => n + s.length, 0));
   shards.reduce((at, s) => (data.set(s, at), at + s.length), 0);
-  return { modelTopology: json.modelTopology, weightSpecs: json.weightsManifest.flatMap((g) => g.weights), weightData: data.buffer };
+  return { format: json.format, modelTopology: json.modelTopology, signature: json.signature, weightSpecs: json.weightsManifest.flatMap((g) => g.weights), weightData: data.buffer };
 }
