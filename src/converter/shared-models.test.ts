@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import h5wasm from 'h5wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import * as tfl from '@tensorflow/tfjs-layers';
 import { loadGraphModel } from '@tensorflow/tfjs-converter';
 import { convertKeras, convertKerasToFiles, ConversionError, type ConversionResult } from './index.ts';
 import { memoryArtifacts } from './testing/memory-artifacts.ts';
