@@ -30,6 +30,26 @@ test('models and the WASM binary are each downloaded once, started by the boot s
   expect(marks).toContain('first-result');
 });
 
+test('the camera picture plays while the emotion model still downloads, so its first frame is ready with the models', async ({ page }) => {
+  // The lightest level's weights arrive 2 s late: the video must not wait for them.
+  await page.route(/\/models\/mini-xception\/.*\.bin$/, async (route) => {
+    await new Promise((r) => setTimeout(r, 2000));
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect
+    .poll(() => page.evaluate(() => {
+      const v = document.querySelector('video');
+      return v !== null && !v.paused && v.readyState >= 2 && v.currentTime > 0;
+    }), { message: 'the camera video plays', timeout: 15_000 })
+    .toBe(true);
+  expect(await page.evaluate(() => performance.getEntriesByName('emotion-lens:models-ready').length), 'models still loading').toBe(0);
+  await waitForFaces(page, 3);
+  const order = await page.evaluate(() => ['camera-playing', 'models-ready', 'first-result'].map((m) => performance.getEntriesByName(`emotion-lens:${m}`)[0]?.startTime ?? NaN));
+  expect(order[0]).toBeLessThan(order[1]);
+  expect(order[1]).toBeLessThan(order[2]);
+});
+
 test("the app's chunks are fetched while the boot script loads, not after it ran (modulepreload in the HTML)", async ({ page }) => {
   await page.goto('/');
   await waitForFaces(page, 3);

@@ -98,22 +98,29 @@ export class AppController {
   private async startCamera(run: number): Promise<void> {
     const s = () => this.store.getState();
     s().setStatus('starting', 'Opening the camera…');
-    // Camera and models in parallel: the permission prompt overlaps the model download.
+    // Camera and models in parallel: the permission prompt overlaps the model download, and the
+    // video plays as soon as the camera opens, so its first frame is there when the models are.
     const camera = this.media.openCamera(s().settings.deviceId, () => s().updateSettings({ deviceId: undefined }));
+    const playing = camera.then(async (stream) => {
+      markStartup('camera-open');
+      if (run !== this.run) return stream;
+      await this.media.play({ kind: 'camera', stream, onEnded: () => this.fail(new CodedError('camera-ended')) });
+      markStartup('camera-playing');
+      return stream;
+    });
     try {
-      const [stream] = await Promise.all([camera.then((st) => (markStartup('camera-open'), st)), this.engine.load()]);
+      const [stream] = await Promise.all([playing, this.engine.load()]);
       if (run !== this.run) return stopStream(stream); // stopped (or restarted) meanwhile
       markStartup('camera-and-models-ready');
       const track = stream.getVideoTracks()[0];
-      await this.media.play({ kind: 'camera', stream, onEnded: () => this.fail(new CodedError('camera-ended')) });
-      if (run !== this.run) return;
       // Read now, not before the awaits: far faces may have been switched on during the prompt.
       await this.media.setResolution(s().settings.farFaces);
       if (run !== this.run) return;
-      s().setCameras(await listCameras());
       if (!s().settings.deviceId && track) s().updateSettings({ deviceId: track.getSettings().deviceId });
       markStartup('video-playing');
       this.startLoop('camera', track?.label || 'camera');
+      // The camera picker's list is not on the way to the first label.
+      void listCameras().then((cameras) => run === this.run && s().setCameras(cameras), () => undefined);
     } catch (e) {
       void camera.then(stopStream, () => undefined);
       if (run === this.run) this.fail(e);

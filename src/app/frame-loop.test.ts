@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { FrameLoop } from './frame-loop';
 
 /** A video whose camera frames the test presents by hand (requestVideoFrameCallback semantics). */
-function fakeVideo() {
+function fakeVideo(frameOnScreen = false) {
   let callbacks: ((now: number, meta: { presentedFrames: number; mediaTime: number }) => void)[] = [];
   let presented = 0;
   const video = {
-    readyState: 4,
+    readyState: frameOnScreen ? 4 : 1,
     currentTime: 0,
     requestVideoFrameCallback(cb: (typeof callbacks)[number]) {
       callbacks.push(cb);
@@ -21,6 +21,7 @@ function fakeVideo() {
     /** The camera presents a new frame: every registered callback fires once. */
     present() {
       presented++;
+      video.readyState = 4;
       const now = callbacks;
       callbacks = [];
       for (const cb of now) cb(0, { presentedFrames: presented, mediaTime: presented / 30 });
@@ -84,6 +85,21 @@ describe('FrameLoop (requestVideoFrameCallback)', () => {
     await settle();
     expect(seen).toEqual([1, 2, 3]);
     release();
+    loop.stop();
+  });
+
+  it('starts with the frame already on screen, then takes each new one', async () => {
+    const cam = fakeVideo(true);
+    let processed = 0;
+    const loop = new FrameLoop(cam.video, async () => void processed++);
+    loop.start();
+    await settle();
+    expect(processed).toBe(1); // no need to wait for the camera's next frame
+    await settle();
+    expect(processed).toBe(1); // and only once
+    cam.present();
+    await settle();
+    expect(processed).toBe(2);
     loop.stop();
   });
 

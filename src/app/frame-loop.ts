@@ -7,6 +7,9 @@ type VideoWithRvfc = HTMLVideoElement & {
   cancelVideoFrameCallback?: (handle: number) => void;
 };
 
+/** rVFC counts presented frames from 1: the frame already on screen when the loop starts is this. */
+const ON_SCREEN = 0;
+
 export class FrameLoop {
   private running = false;
   private handle = 0;
@@ -25,6 +28,7 @@ export class FrameLoop {
     return this.running;
   }
 
+  /** Starts with the frame on screen, if there is one (a camera that just started need not wait for its next). */
   start(): void {
     if (this.running) return;
     this.running = true;
@@ -32,6 +36,11 @@ export class FrameLoop {
     this.lastPresented = -1;
     this.newest = -1;
     this.schedule();
+    const v = this.video as VideoWithRvfc;
+    if (typeof v.requestVideoFrameCallback === 'function' && this.video.readyState >= 2) {
+      this.newest = ON_SCREEN;
+      void this.drain();
+    }
   }
 
   stop(): void {
