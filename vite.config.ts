@@ -27,7 +27,13 @@ export default defineConfig({
   },
   server: { port: 5173, headers: DEV_HEADERS },
   preview: { port: 4173, headers: SECURITY_HEADERS },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4096,
+    // React in a chunk of its own: the browser compiles it in parallel with the app's main chunk
+    // (both are modulepreloaded), which brought the first label 5–10% sooner (README, start-up).
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ }] } } },
+  },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'build/**/*.test.ts'],
     environment: 'node',
