@@ -1,6 +1,7 @@
 // Classification time of the two oarriaga Xception models in tfjs WASM (Node), as converted with
 // and without BatchNormalization folding, for batches of 1, 3 and 20 faces; big-Xception also as
-// the tfjs graph model the app ships (models/emotion-xception, same weights, converted by TF).
+// the tfjs graph model converted by TF (models/emotion-xception, same weights), and both as the graph
+// models this app's converter writes (models/mini-xception, models/big-xception: what the app runs).
 // Runs are interleaved (A, B, A, B …) so that load from other processes hits every variant alike;
 // compare the ratios, not the milliseconds.
 //   npx tsx scripts/bench-classifier.ts [--rounds 15] [--keras ../shared/keras]
@@ -41,9 +42,9 @@ const shipped = await resolveModel(source, 'emotion-xception');
 const graph = await loadGraphModel(shipped.model);
 
 const models: [string, Record<string, { runner: Runner; layers: number | string }>][] = [];
-for (const [name, file, extra] of [
-  ['mini-Xception', 'mini_xception_fer2013.hdf5', undefined],
-  ['big-Xception', 'fer2013_big_XCEPTION.54-0.66.hdf5', graph],
+for (const [name, file, id, extra] of [
+  ['mini-Xception', 'mini_xception_fer2013.hdf5', 'mini-xception', undefined],
+  ['big-Xception', 'fer2013_big_XCEPTION.54-0.66.hdf5', 'big-xception', graph],
 ] as const) {
   const unfolded = await convert(file, false);
   const folded = await convert(file, true);
@@ -51,14 +52,15 @@ for (const [name, file, extra] of [
     unfolded: { runner: run(unfolded), layers: unfolded.layers.length },
     folded: { runner: run(folded), layers: folded.layers.length },
   };
-  if (extra) variants['graph (shipped)'] = { runner: run(extra), layers: 'TF-converted' };
+  variants['graph (ours)'] = { runner: run(await loadGraphModel((await resolveModel(source, id)).model)), layers: 'npm run models' };
+  if (extra) variants['graph (TF)'] = { runner: run(extra), layers: 'TF-converted' };
   models.push([name, variants]);
 }
 
 for (const [name, variants] of models) {
   const names = Object.keys(variants);
   console.log(`\n${name}: ${names.map((n) => `${n} ${variants[n].layers}${typeof variants[n].layers === 'number' ? ' layers' : ''}`).join(', ')}`);
-  console.log(`batch | ${names.map((n) => n.padStart(16)).join(' | ')} | folded/unfolded${names.length > 2 ? ' | graph/folded' : ''}`);
+  console.log(`batch | ${names.map((n) => n.padStart(16)).join(' | ')} | folded/unfolded | ours/folded${names.length > 3 ? ' | TF/folded' : ''}`);
   for (const batch of BATCHES) {
     const x = tf.randomUniform([batch, 64, 64, 1], -1, 1) as tf.Tensor4D;
     for (const n of names) for (let i = 0; i < 3; i++) variants[n].runner(x); // warm-up
@@ -78,7 +80,7 @@ for (const [name, variants] of models) {
     // Ratios of runs made back to back in the same round share the machine's load: their median is steadier
     // than a ratio of medians.
     const paired = (a: string, b: string): string => median(times[a].map((t, i) => t / times[b][i])).toFixed(2);
-    const graphRatio = names.length > 2 ? ` | ${paired('graph (shipped)', 'folded')}` : '';
+    const graphRatio = ` | ${paired('graph (ours)', 'folded')}${names.length > 3 ? ` | ${paired('graph (TF)', 'folded')}` : ''}`;
     console.log(`${String(batch).padStart(5)} | ${cols} | ${paired('folded', 'unfolded')}${graphRatio}`);
   }
 }
