@@ -6,6 +6,7 @@ import { staticDirs } from './build/static-dirs.ts';
 import { DEV_HEADERS, SECURITY_HEADERS } from './build/headers.ts';
 import { serviceWorkerPlugin } from './build/pwa.ts';
 import { preloadAppPlugin } from './build/preload-app.ts';
+import { preloadModelsPlugin } from './build/preload-models.ts';
 import { readFileSync } from 'node:fs';
 import { parseModelIndex } from './src/models/manifest.ts';
 import { isServedModelFile } from './src/models/served.ts';
@@ -21,6 +22,7 @@ export default defineConfig({
     ]),
     serviceWorkerPlugin(),
     preloadAppPlugin(),
+    preloadModelsPlugin(fileURLToPath(new URL('./models', import.meta.url))),
   ],
   resolve: {
     alias: { '@mediapipe/face_detection': fileURLToPath(new URL('./build/mediapipe-shim.ts', import.meta.url)) },

@@ -62,6 +62,28 @@ test("the app's chunks are fetched while the boot script loads, not after it ran
   expect(t.mainRequested).toBeLessThan(t.boot);
 });
 
+test("the first label's model files are requested by the HTML, all at once before the boot script runs, and used", async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith('/models/')) requests.push(path);
+  });
+  await page.goto('/');
+  await waitForFaces(page, 3);
+  const t = await page.evaluate(() => {
+    const boot = performance.getEntriesByName('emotion-lens:boot')[0]?.startTime ?? NaN;
+    const preloads = [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="fetch"]')].map((l) => new URL(l.href).pathname).filter((p) => p.startsWith('/models/'));
+    const started = performance.getEntriesByType('resource').filter((e) => preloads.includes(new URL(e.name).pathname)).map((e) => e.startTime);
+    return { boot, preloads, started };
+  });
+  expect(t.preloads).toContain('/models/index.json');
+  expect(t.preloads.filter((p) => p.endsWith('.bin')).length).toBeGreaterThanOrEqual(2);
+  expect(t.started.length).toBe(t.preloads.length);
+  for (const at of t.started) expect(at).toBeLessThan(t.boot);
+  // The boot script's and the loaders' fetches took the preloaded responses: no file twice.
+  for (const p of t.preloads) expect(requests.filter((r) => r === p), p).toHaveLength(1);
+});
+
 test('auto\'s first label waits for the lightest level\'s model only: its start level\'s other models download after it', async ({ page }) => {
   const index = JSON.parse(readFileSync(new URL('../models/index.json', import.meta.url), 'utf8')) as {
     defaults: { autoStart: string };

@@ -3,7 +3,7 @@
 // their manifests, model.json and weight files. The loaders later take
 // each response through fetchPrefetched(); anything not prefetched is fetched as usual.
 import { qualityChoice } from '../quality/choice';
-import { parseManifest, parseModelIndex } from './manifest';
+import { parseManifest, parseModelIndex, type ModelIndex } from './manifest';
 
 const pending = new Map<string, Promise<Response>>();
 
@@ -57,16 +57,24 @@ export interface PrefetchOptions {
   layersRuntime?: () => unknown;
 }
 
+/**
+ * The models a start with this quality setting loads before its first label: the default detector
+ * and the start level's emotion models (the same choice the engine makes, app/model-plan.ts; far
+ * faces is off at boot). The build lists their files in the HTML (build/preload-models.ts).
+ */
+export function startModelIds(index: ModelIndex, quality?: string | null): string[] {
+  const choice = qualityChoice(index, quality?.trim() ?? '');
+  const level = choice.levels.find((l) => l.id === choice.start)!;
+  return [index.defaults.detector, ...level.members.map((m) => m.model)];
+}
+
 export async function prefetchDefaultModels(baseUrl: string, quality?: string | null, options: PrefetchOptions = {}): Promise<void> {
   const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
   try {
     const index = parseModelIndex(await prefetchJson(`${base}index.json`));
-    // The same choice the engine makes (app/model-plan.ts); far faces is off at boot.
-    const choice = qualityChoice(index, quality?.trim() ?? '');
-    const level = choice.levels.find((l) => l.id === choice.start)!;
     let layersAsked = false;
     await Promise.all(
-      [index.defaults.detector, ...level.members.map((m) => m.model)].map(async (id) => {
+      startModelIds(index, quality).map(async (id) => {
         const path = `${id}/manifest.json`;
         const manifest = parseManifest(await prefetchJson(base + path), path);
         if (manifest.format === 'layers' && !layersAsked) {
