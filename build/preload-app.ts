@@ -2,6 +2,7 @@
 // learns about the app's chunks only once the boot script has run. Listing them in the HTML as
 // modulepreload lets it fetch and compile them while it loads and runs the boot script.
 import type { Plugin } from 'vite';
+import { headLinksPlugin } from './head-links.ts';
 
 interface ChunkLike {
   type: 'chunk' | 'asset';
@@ -17,19 +18,7 @@ export function appChunkFiles(bundle: Record<string, ChunkLike>, entry: string):
 }
 
 export function preloadAppPlugin(entry = 'src/main.tsx'): Plugin {
-  let base = '/';
-  return {
-    name: 'emotion-lens-preload-app',
-    apply: 'build',
-    configResolved(config) {
-      base = config.base;
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, ctx) {
-        const files = ctx.bundle ? appChunkFiles(ctx.bundle as Record<string, ChunkLike>, entry) : [];
-        return files.map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${f}` }, injectTo: 'head' as const }));
-      },
-    },
-  };
+  return headLinksPlugin('emotion-lens-preload-app', (bundle, base) =>
+    (bundle ? appChunkFiles(bundle as Record<string, ChunkLike>, entry) : []).map((f) => ({ rel: 'modulepreload', crossorigin: true, href: `${base}${f}` })),
+  );
 }

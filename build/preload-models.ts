@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
+import { headLinksPlugin } from './head-links.ts';
 import { parseManifest, parseModelIndex } from '../src/models/manifest.ts';
 import { startModelIds } from '../src/models/prefetch.ts';
 
@@ -24,22 +25,7 @@ export function startModelFiles(modelsDir: string): string[] {
 }
 
 export function preloadModelsPlugin(modelsDir: string): Plugin {
-  let base = '/';
-  return {
-    name: 'emotion-lens-preload-models',
-    apply: 'build',
-    configResolved(config) {
-      base = config.base;
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler() {
-        return startModelFiles(modelsDir).map((f) => ({
-          tag: 'link',
-          attrs: { rel: 'preload', as: 'fetch', crossorigin: true, href: `${base}models/${f}` },
-          injectTo: 'head' as const,
-        }));
-      },
-    },
-  };
+  return headLinksPlugin('emotion-lens-preload-models', (_bundle, base) =>
+    startModelFiles(modelsDir).map((f) => ({ rel: 'preload', as: 'fetch', crossorigin: true, href: `${base}models/${f}` })),
+  );
 }

@@ -8,31 +8,12 @@ import { foldModel } from './fold.ts';
 import { modelFiles } from './artifacts.ts';
 import { memoryArtifacts } from './testing/memory-artifacts.ts';
 import { values } from './testing/keras-files.ts';
+import { randomise } from './testing/randomise.ts';
 
 beforeAll(async () => {
   tf.env().set('IS_TEST', true);
   await tf.setBackend('cpu');
 });
-
-/** Random weights everywhere; BN variances positive and away from zero, as trained ones are. */
-function randomise(model: tfl.LayersModel, seed: number): void {
-  let s = seed;
-  for (const layer of model.layers) {
-    const inner = (layer as { layers?: unknown }).layers;
-    if (Array.isArray(inner)) {
-      randomise(layer as tfl.LayersModel, s++ * 101);
-      continue;
-    }
-    layer.setWeights(
-      layer.weights.map((w) => {
-        const v = values(w.shape.reduce((a: number, b) => a * (b ?? 1), 1), s++);
-        const name = w.originalName;
-        const data = /moving_variance/.test(name) ? v.map((x) => 0.2 + Math.abs(x)) : /gamma/.test(name) ? v.map((x) => 0.5 + x) : v;
-        return tf.tensor(data, w.shape as number[]);
-      }),
-    );
-  }
-}
 
 /**
  * tfjs 4.22's own BatchNormalization is wrong on any axis but the last, so the baseline is the

@@ -11,23 +11,12 @@ import { foldModel } from './fold.ts';
 import { GraphUnsupported } from './graph.ts';
 import { memoryArtifacts } from './testing/memory-artifacts.ts';
 import { values } from './testing/keras-files.ts';
+import { randomise } from './testing/randomise.ts';
 
 beforeAll(async () => {
   tf.env().set('IS_TEST', true);
   await tf.setBackend('cpu');
 });
-
-function randomise(model: tfl.LayersModel, seed: number): void {
-  let s = seed;
-  for (const layer of model.layers) {
-    layer.setWeights(
-      layer.weights.map((w) => {
-        const v = values(w.shape.reduce((a: number, b) => a * (b ?? 1), 1), s++);
-        return tf.tensor(/moving_variance/.test(w.originalName) ? v.map((x) => 0.2 + Math.abs(x)) : v, w.shape as number[]);
-      }),
-    );
-  }
-}
 
 async function expectSameAsGraph(model: tfl.LayersModel, shape: number[], opsExpected: string[] = []): Promise<string[]> {
   randomise(model, 7);
