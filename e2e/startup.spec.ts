@@ -62,6 +62,16 @@ test("the app's chunks are fetched while the boot script loads, not after it ran
   expect(t.mainRequested).toBeLessThan(t.boot);
 });
 
+test("the WASM backend's code is part of the app's bundle, preloaded by the HTML (not a later import waiting behind React's first render)", async ({ request }) => {
+  // The HTML as served (at run time Vite's import helper adds links of its own for later imports).
+  const html = await (await request.get('/')).text();
+  const hrefs = [...html.matchAll(/<link rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]);
+  expect(hrefs.length).toBeGreaterThan(0);
+  const bodies = await Promise.all(hrefs.map(async (h) => (await request.get(h)).text()));
+  // A flag only @tensorflow/tfjs-backend-wasm registers.
+  expect(bodies.some((b) => b.includes('WASM_HAS_SIMD_SUPPORT'))).toBe(true);
+});
+
 test("the first label's model files are requested by the HTML, all at once before the boot script runs, and used", async ({ page }) => {
   const requests: string[] = [];
   page.on('request', (r) => {

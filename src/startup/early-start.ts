@@ -1,6 +1,6 @@
 // What the first result waits on, started at boot before the app's bundle is fetched and parsed:
 // the camera permission and stream, the WebGL renderer probe (which decides the backend), and the
-// downloads of the default models, of the WASM binary and of the code that runs them. The app takes each over when it gets
+// downloads of the default models and of the WASM binary. The app takes each over when it gets
 // there; whatever it does not take costs one request.
 import { openCamera } from '../camera/camera';
 import { isSoftwareRenderer, parseBackendPreference } from '../backend/preference';
@@ -44,11 +44,8 @@ export function beginEarlyStart(o: EarlyStartOptions): void {
   // it while the renderer is probed: backend/backends.ts).
   const known = rememberedRenderer();
   const gpuKnown = known !== undefined && known !== '' && !isSoftwareRenderer(known);
-  if (pref === 'wasm' || (pref === 'auto' && !gpuKnown)) {
-    preloadFetch(o.wasmBaseUrl + o.wasmFile);
-    // Its JavaScript too: otherwise fetched only once the app's bundle has run and asks for it.
-    import('@tensorflow/tfjs-backend-wasm').catch(() => undefined); // the app reports a failure
-  }
+  // (Its JavaScript is part of the app's bundle, preloaded by the HTML: src/main.tsx.)
+  if (pref === 'wasm' || (pref === 'auto' && !gpuKnown)) preloadFetch(o.wasmBaseUrl + o.wasmFile);
 }
 
 /** A <link rel=preload as=fetch>: emscripten's own fetch of the same URL then takes it over. */
