@@ -72,6 +72,16 @@ test("the WASM backend's code is part of the app's bundle, preloaded by the HTML
   expect(bodies.some((b) => b.includes('WASM_HAS_SIMD_SUPPORT'))).toBe(true);
 });
 
+test("a first visit's WASM backend starts before React's first render is on the page, not after it", async ({ page }) => {
+  await page.goto('/');
+  await waitForFaces(page, 3);
+  const at = await page.evaluate(() => ['script', 'wasm-code', 'ui-attached'].map((m) => performance.getEntriesByName(`emotion-lens:${m}`)[0]?.startTime ?? NaN));
+  expect(at.every(Number.isFinite), 'marks made').toBe(true);
+  // The backend's code is used in the same turn as the app's script: no import() resolving in a later task.
+  expect(at[0]).toBeLessThan(at[1]);
+  expect(at[1]).toBeLessThan(at[2]);
+});
+
 test("the first label's model files are requested by the HTML, all at once before the boot script runs, and used", async ({ page }) => {
   const requests: string[] = [];
   page.on('request', (r) => {

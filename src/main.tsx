@@ -9,10 +9,6 @@ import { App } from './ui/App';
 import { AppContext } from './ui/context';
 import { registerServiceWorker } from './pwa/register';
 import { markStartup } from './startup/marks';
-// The WASM backend (a first visit's backend, and every fallback's) is part of the app's own module
-// graph: evaluated with it, and listed as modulepreload in the HTML. As a dynamic import its
-// evaluation waited behind React's first render, 64–282 ms after the app's script ran.
-import '@tensorflow/tfjs-backend-wasm';
 import './ui/styles.css';
 
 declare global {

@@ -65,6 +65,7 @@ export class AppController {
   }
 
   attach(video: HTMLVideoElement, canvas: HTMLCanvasElement, still: HTMLCanvasElement): void {
+    if (!this.media.attached) markStartup('ui-attached'); // React's first render is on the page
     this.media.attach(video, still);
     this.presenter.attach(canvas);
     this.loop.watch(document);

@@ -1,9 +1,13 @@
 // Chooses and initialises the tfjs backend. WebGL is the fast path on a real GPU; on a software
 // renderer (SwiftShader, llvmpipe) WASM is several times faster, so 'auto' checks the renderer.
 //
-// Each backend's code is imported only when it is tried: a page on WASM never parses the WebGL
-// backend, which keeps the first result sooner.
+// The WebGL and CPU backends' code is imported only when tried: a page on WASM never parses the
+// WebGL backend, which keeps the first result sooner. The WASM backend (a first visit's, and every
+// fallback's) is imported statically, so it is evaluated with the app's bundle and modulepreloaded
+// by the HTML: a dynamic import() of it, even once loaded, resolves in a task of its own, which on a
+// first visit waited behind React's first render (100–180 ms after the app's script).
 import * as tf from '@tensorflow/tfjs-core';
+import * as wasmBackend from '@tensorflow/tfjs-backend-wasm';
 import { backendOrder, type BackendName, type BackendPreference } from './preference';
 import { rememberedRenderer, webglRenderer } from './renderer';
 import { wasmThreadCount } from './wasm-file';
@@ -50,7 +54,7 @@ export function applyTfjsFlags(flags: Record<string, boolean | number>): void {
 
 /** "; n threads" for the WASM backend's reason text (the pool tfjs actually started). */
 export async function wasmThreadsNote(): Promise<string> {
-  const n = (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount();
+  const n = wasmBackend.getThreadsCount();
   return `; ${n} thread${n === 1 ? '' : 's'}`;
 }
 
@@ -59,13 +63,12 @@ async function importBackend(name: BackendName, wasmBase: string): Promise<void>
   if (name === 'webgl') await import('@tensorflow/tfjs-backend-webgl');
   else if (name === 'cpu') await import('@tensorflow/tfjs-backend-cpu');
   else {
-    const wasm = await import('@tensorflow/tfjs-backend-wasm');
     if (wasmPathsSet) return;
-    wasm.setWasmPaths(wasmBase);
+    wasmBackend.setWasmPaths(wasmBase);
     if (wasmThreadCount(wasmThreads) <= 1) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     else {
       (await import('./wasm-threads')).patchThreadedWasmForBundles();
-      if (wasmThreads !== undefined) wasm.setThreadsCount(wasmThreads);
+      if (wasmThreads !== undefined) wasmBackend.setThreadsCount(wasmThreads);
     }
     wasmPathsSet = true;
   }
@@ -103,6 +106,7 @@ export async function initBackend(pref: BackendPreference, wasmBase = '/wasm/', 
   for (const name of order) {
     try {
       await importBackend(name, wasmBase);
+      markStartup(`${name}-code`);
       const ok = await withLogicalCores(name === 'wasm' ? wasmThreads : undefined, () => tf.setBackend(name));
       if (!ok) throw new Error(`${name} backend did not initialise`);
       await tf.ready();
