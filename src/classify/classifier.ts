@@ -29,15 +29,24 @@ export class EmotionClassifier {
     return c;
   }
 
-  /** A wrong label count would silently mislabel every face: fail at load instead. */
+  /**
+   * A wrong label count would silently mislabel every face: fail at load instead. Read from the
+   * model's declared output shape when it has one (no model run: on a first visit that run held the
+   * page's thread while the camera was starting), else from a test prediction.
+   */
   private checkOutputShape(): void {
+    const n = declaredClasses(this.model) ?? this.predictedClasses();
+    if (n !== this.labels.length) {
+      throw new Error(`Model "${this.manifest.id}" outputs ${n} classes but its manifest lists ${this.labels.length} labels`);
+    }
+  }
+
+  private predictedClasses(): number {
     const { width, height, channels } = this.manifest.input;
     const out = tf.tidy(() => this.predict(tf.zeros([1, height, width, channels])));
     const n = out.shape[1];
     out.dispose();
-    if (n !== this.labels.length) {
-      throw new Error(`Model "${this.manifest.id}" outputs ${n} classes but its manifest lists ${this.labels.length} labels`);
-    }
+    return n;
   }
 
   /** Class probabilities [n, classes] for a normalized batch; the caller disposes the result. */
@@ -58,4 +67,21 @@ export class EmotionClassifier {
   dispose(): void {
     this.model.dispose();
   }
+}
+
+type SignatureShape = { outputs?: Record<string, { tensorShape?: { dim?: { size?: string | number }[] } }> };
+
+/** The class count a model declares for its one output (a layers model's output shape, a graph model's signature), if any. */
+export function declaredClasses(model: GraphModel | LayersModel): number | undefined {
+  let last: unknown;
+  if ('layers' in model) {
+    if (model.outputs.length !== 1) return undefined;
+    const shape = model.outputs[0].shape;
+    last = shape[shape.length - 1];
+  } else {
+    const outputs = Object.values((model.modelSignature as SignatureShape | undefined)?.outputs ?? {});
+    const dims = outputs.length === 1 ? outputs[0].tensorShape?.dim : undefined;
+    last = dims && dims.length > 1 ? Number(dims[dims.length - 1].size) : undefined;
+  }
+  return typeof last === 'number' && Number.isInteger(last) && last > 0 ? last : undefined;
 }

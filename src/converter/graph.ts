@@ -286,9 +286,11 @@ export function toGraphModel(
   // The output gets a name of its own, so a graph reader finds it whatever the last layer mapped to.
   const out = b.add('Identity', 'Identity', [b.outputOf.get(outputs[0])!], { T: FLOAT });
   const input = b.nodes.find((n) => n.op === 'Placeholder')!;
+  // The output's shape, when known, lets a reader check the class count without running the model.
+  const outShape = outputShapes.get(outputs[0]);
   const signature = {
     inputs: { [input.name]: { name: `${input.name}:0`, dtype: 'DT_FLOAT', tensorShape: input.attr.shape.shape } },
-    outputs: { [out]: { name: `${out}:0`, dtype: 'DT_FLOAT' } },
+    outputs: { [out]: { name: `${out}:0`, dtype: 'DT_FLOAT', ...(outShape ? { tensorShape: dims(outShape.map((d) => d ?? -1)) } : {}) } },
   };
   const extra = b.extraData.reduce((n, d) => n + d.byteLength, 0);
   const data = new Uint8Array(weightData.byteLength + extra);
