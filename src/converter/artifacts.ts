@@ -27,8 +27,9 @@ async function saved(model: tfl.LayersModel): Promise<Saved> {
   return { generatedBy: artifacts.generatedBy, weightSpecs: artifacts.weightSpecs, data: new Uint8Array(tf.io.CompositeArrayBuffer.join(artifacts.weightData)) };
 }
 
-/** The weight shards (group1-shardNofM.bin) into `files`; returns their names. */
-function addShards(files: Map<string, Uint8Array>, data: Uint8Array): string[] {
+/** model.json (`json` plus its weightsManifest) and the weight shards (group1-shardNofM.bin), by file name. */
+function packFiles(modelFile: string, json: Record<string, unknown>, weights: tf.io.WeightsManifestEntry[], data: Uint8Array): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
   const shardCount = Math.max(1, Math.ceil(data.byteLength / SHARD_BYTES));
   const paths: string[] = [];
   for (let i = 0; i < shardCount; i++) {
@@ -36,22 +37,14 @@ function addShards(files: Map<string, Uint8Array>, data: Uint8Array): string[] {
     paths.push(name);
     files.set(name, data.slice(i * SHARD_BYTES, (i + 1) * SHARD_BYTES));
   }
-  return paths;
+  files.set(modelFile, new TextEncoder().encode(JSON.stringify({ ...json, weightsManifest: [{ paths, weights }] })));
+  return files;
 }
 
 export async function modelFiles(model: tfl.LayersModel, modelFile = 'model.json'): Promise<Map<string, Uint8Array>> {
   const { generatedBy, weightSpecs, data } = await saved(model);
-  const files = new Map<string, Uint8Array>();
-  const paths = addShards(files, data);
-  const json = {
-    format: 'layers-model',
-    generatedBy,
-    convertedBy: 'emotion-lens converter',
-    modelTopology: modelTopology(model),
-    weightsManifest: [{ paths, weights: weightSpecs }],
-  };
-  files.set(modelFile, new TextEncoder().encode(JSON.stringify(json)));
-  return files;
+  const json = { format: 'layers-model', generatedBy, convertedBy: 'emotion-lens converter', modelTopology: modelTopology(model) };
+  return packFiles(modelFile, json, weightSpecs, data);
 }
 
 /**
@@ -63,16 +56,12 @@ export async function graphModelFiles(model: tfl.LayersModel, modelFile = 'model
   const shapes = new Map<string, (number | null)[]>();
   for (const l of model.layers) if (Array.isArray(l.outputShape) && !Array.isArray(l.outputShape[0])) shapes.set(l.name, l.outputShape as (number | null)[]);
   const graph = toGraphModel(modelTopology(model), weightSpecs, data, shapes);
-  const files = new Map<string, Uint8Array>();
-  const paths = addShards(files, graph.weightData);
   const json = {
     format: 'graph-model',
     generatedBy,
     convertedBy: 'emotion-lens converter (graph from the folded layers model)',
     modelTopology: graph.topology,
     signature: graph.signature,
-    weightsManifest: [{ paths, weights: graph.weightSpecs }],
   };
-  files.set(modelFile, new TextEncoder().encode(JSON.stringify(json)));
-  return files;
+  return packFiles(modelFile, json, graph.weightSpecs, graph.weightData);
 }

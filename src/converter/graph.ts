@@ -63,6 +63,14 @@ const ACTIVATIONS: Record<string, { op: string; fusable: boolean }> = {
   softplus: { op: 'Softplus', fusable: false },
 };
 
+/** The op for a Keras activation; undefined for none (linear); throws for one with no mapping. */
+function activationOf(layer: string, activation: unknown): { op: string; fusable: boolean } | undefined {
+  if (activation === undefined || activation === null || activation === 'linear') return undefined;
+  const a = ACTIVATIONS[String(activation)];
+  if (!a) throw new GraphUnsupported(`layer ${layer}: activation ${JSON.stringify(activation)}`);
+  return a;
+}
+
 function pair(v: unknown, what: string): [number, number] {
   const a = Array.isArray(v) ? v : [v, v];
   if (a.length !== 2 || !a.every((x) => Number.isInteger(x))) throw new GraphUnsupported(`${what} ${JSON.stringify(v)} is not two integers`);
@@ -108,9 +116,8 @@ class GraphBuilder {
 
   /** A separate activation node after `x` (none for linear). */
   activation(layer: string, x: string, activation: unknown): string {
-    if (activation === undefined || activation === null || activation === 'linear') return x;
-    const a = ACTIVATIONS[String(activation)];
-    if (!a) throw new GraphUnsupported(`layer ${layer}: activation ${JSON.stringify(activation)}`);
+    const a = activationOf(layer, activation);
+    if (!a) return x;
     return this.add(`${layer}/${a.op}`, a.op, [x], { T: FLOAT });
   }
 
@@ -121,8 +128,7 @@ class GraphBuilder {
   conv(layer: string, name: string, x: string, kernel: string, bias: string | undefined, activation: unknown, strides: [number, number], pad: AttrValue, dilation: [number, number]): string {
     const attr: Record<string, AttrValue> = { T: FLOAT, data_format: NHWC, strides: ints([1, ...strides, 1]), padding: pad, dilations: ints([1, ...dilation, 1]), explicit_paddings: { list: {} } };
     if (!bias) return this.activation(layer, this.add(name, 'Conv2D', [x, kernel], attr), activation);
-    const act = activation === undefined || activation === null || activation === 'linear' ? undefined : ACTIVATIONS[String(activation)];
-    if (activation !== undefined && activation !== null && activation !== 'linear' && !act) throw new GraphUnsupported(`layer ${layer}: activation ${JSON.stringify(activation)}`);
+    const act = activationOf(layer, activation);
     const fused = act?.fusable ? ['BiasAdd', act.op] : ['BiasAdd'];
     const out = this.add(name, '_FusedConv2D', [x, kernel, bias], { ...attr, fused_ops: { list: { s: fused.map(b64) } }, num_args: { i: '1' }, epsilon: { f: 0 } });
     return act && !act.fusable ? this.activation(layer, out, activation) : out;
