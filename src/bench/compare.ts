@@ -1,5 +1,6 @@
 // Pure statistics for `npm run bench:ab`: two builds measured back to back, in interleaved pairs,
 // compared as ratios (machines and minutes differ: only a same-run ratio means anything).
+import { percentile } from './stats';
 
 /** One interleaved pair: the same measure in this tree (a) and in the other (b). */
 export interface Pair {
@@ -23,11 +24,9 @@ export interface Comparison {
   aSmaller: number;
 }
 
+/** The middle value (the mean of the two middle ones for an even count): stats.ts's p50. */
 export function median(values: readonly number[]): number {
-  if (values.length === 0) return NaN;
-  const s = [...values].sort((x, y) => x - y);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  return percentile(values, 50);
 }
 
 /** Compares a with b over the pairs where both were measured (finite, b > 0). */
