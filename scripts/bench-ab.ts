@@ -51,7 +51,13 @@ function main(): void {
   for (let i = 0; i < o.pairs; i++) {
     const pair = {} as Record<'a' | 'b', Record<string, unknown>>;
     for (const t of pairOrder(i)) {
-      pair[t] = runBench(dirs[t], [...o.bench, '--build', 'never']);
+      try {
+        pair[t] = runBench(dirs[t], [...o.bench, '--build', 'never']);
+      } catch (e) {
+        // One failed run (a timeout on a loaded machine) drops its pair, not the whole comparison.
+        process.stderr.write(`pair ${i + 1}: the ${t === 'a' ? "this tree's" : "other tree's"} run failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`);
+        pair[t] = {};
+      }
       if (o.out) appendFileSync(o.out, `${JSON.stringify({ pair: i, tree: t === 'a' ? 'this' : 'other', load1: loadavg()[0], ...pair[t] })}\n`);
     }
     runs.push(pair);
