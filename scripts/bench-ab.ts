@@ -67,7 +67,8 @@ function main(): void {
   const rows = MEASURES.map((m: Measure) => {
     const c = compare(runs.map((r): Pair => ({ a: num(r.a[m]), b: num(r.b[m]) })));
     const f = (x: number) => x.toFixed(3);
-    return `| ${m} | ${c.pairs} | ${c.medianA} / ${c.medianB} | ${f(c.ratioOfMedians)} | ${f(c.medianPairRatio)} | ${f(c.geoMeanRatio)} | ${f(c.ratioOfMeans)} | ${c.aSmaller}/${c.pairs} |`;
+    const r = (x: number) => Math.round(x * 10) / 10;
+    return `| ${m} | ${c.pairs} | ${r(c.medianA)} / ${r(c.medianB)} | ${f(c.ratioOfMedians)} | ${f(c.medianPairRatio)} | ${f(c.geoMeanRatio)} | ${f(c.ratioOfMeans)} | ${c.aSmaller}/${c.pairs} |`;
   });
   process.stdout.write(
     [`this tree against ${o.other} (npm run bench ${o.bench.join(' ')}, ${o.pairs} interleaved pairs)`, '', '| measure | pairs | medians (this / other) | ratio of medians | median pair ratio | geometric mean ratio | ratio of means | this lower |', '|---|---|---|---|---|---|---|---|', ...rows, ''].join('\n'),
