@@ -103,6 +103,29 @@ describe('FrameLoop (requestVideoFrameCallback)', () => {
     loop.stop();
   });
 
+  it('a restart while a frame is in flight keeps one frame at a time', async () => {
+    const cam = fakeVideo(true);
+    let running = 0;
+    let maxRunning = 0;
+    let release: () => void = () => undefined;
+    const loop = new FrameLoop(cam.video, async () => {
+      maxRunning = Math.max(maxRunning, ++running);
+      await new Promise<void>((r) => (release = r));
+      running--;
+    });
+    loop.start(); // the frame on screen is in flight
+    await settle();
+    loop.stop();
+    loop.start(); // e.g. Stop then Start, or a backend move, before that frame is done
+    await settle();
+    expect(maxRunning).toBe(1);
+    release();
+    await settle();
+    release();
+    await settle();
+    loop.stop();
+  });
+
   it('does nothing after stop', async () => {
     const cam = fakeVideo();
     let processed = 0;

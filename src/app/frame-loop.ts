@@ -36,10 +36,11 @@ export class FrameLoop {
     this.lastPresented = -1;
     this.newest = -1;
     this.schedule();
-    const v = this.video as VideoWithRvfc;
-    if (typeof v.requestVideoFrameCallback === 'function' && this.video.readyState >= 2) {
+    // rVFC only (the rAF fallback's first tick takes the frame on screen anyway). A frame still in
+    // flight from before a stop() goes on draining: a second drain would run two frames at once.
+    if ((this.video as VideoWithRvfc).requestVideoFrameCallback && this.video.readyState >= 2) {
       this.newest = ON_SCREEN;
-      void this.drain();
+      if (!this.busy) void this.drain();
     }
   }
 
