@@ -76,7 +76,7 @@ export class BackendMoves {
       await this.move('auto', () => 'A GPU was found: switched to WebGL.', 'A GPU was found: moving to WebGL (the first GPU start compiles its shaders)…');
       return;
     }
-    s.setBackend({ name: 'wasm', reason: reason + (await wasmThreadsNote()) });
+    s.setBackend({ name: 'wasm', reason: reason + wasmThreadsNote() });
     if (renderer === undefined) s.setNotice(NO_WEBGL_NOTICE);
   }
 

@@ -53,7 +53,7 @@ export function applyTfjsFlags(flags: Record<string, boolean | number>): void {
 }
 
 /** "; n threads" for the WASM backend's reason text (the pool tfjs actually started). */
-export async function wasmThreadsNote(): Promise<string> {
+export function wasmThreadsNote(): string {
   const n = wasmBackend.getThreadsCount();
   return `; ${n} thread${n === 1 ? '' : 's'}`;
 }
@@ -116,7 +116,7 @@ export async function initBackend(pref: BackendPreference, wasmBase = '/wasm/', 
       probe.dispose();
       if (v !== 2) throw new Error(`${name} backend computed 1 + 1 = ${v}`);
       let why = failures.length ? `${reason}; fell back after ${failures.map((f) => f.name).join(', ')} failed` : reason;
-      if (name === 'wasm') why += await wasmThreadsNote();
+      if (name === 'wasm') why += wasmThreadsNote();
       return { name, reason: why, failures, renderer, pendingRenderer: pending ? probed : undefined };
     } catch (e) {
       failures.push({ name, error: e instanceof Error ? e.message : String(e) });
